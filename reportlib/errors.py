@@ -1,0 +1,31 @@
+"""Errors reportlib raises on bad input.
+
+Every error names the offending value (a file, a column, an option) and what was expected,
+so that the command line can print it as one line without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class ReportlibError(Exception):
+    """Base class of every error reportlib raises on purpose."""
+
+
+class InputError(ReportlibError):
+    """A path, file or its bytes cannot be read as a scraped text corpus."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ValueInvalidError(ReportlibError, ValueError):
+    """An argument has a value outside the allowed set."""
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        super().__init__(f"`{name}` = {value!r} is invalid; must be {expected}")
+
+
+class MissingFontError(ReportlibError):
+    """The Chinese font that figures need is not installed."""
