@@ -1,0 +1,204 @@
+"""Annotations of reports: sector category, places, redactions, placeholder years,
+near-duplicates and traces of scraping damage.
+
+Every annotation keeps its evidence: the cues that decided a category and how often they
+occur, the similarity that made a report a duplicate, the line and offsets of each damage.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from . import patterns as P
+from .errors import InputError, ValueInvalidError
+from .io import to_halfwidth
+
+CATEGORIES = ("rural", "urban", "border", "enterprise", "university", "government")
+#: Title cues count this many times as much as cues in the body.
+TITLE_WEIGHT = 5
+#: Shingle size for near-duplicate detection (characters).
+SHINGLE_CHARS = 5
+#: Share of the shorter report's shingles found in the other one, from which the later report
+#: is a near-duplicate.  Distinct reports of the seed share at most a few percent of their
+#: 5-character shingles (stock phrases); the repeated report shares most of them.
+DUPLICATE_CONTAINMENT = 0.5
+_PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
+_ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]")
+_LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(街道|镇|乡)(?![镇村])")
+_NOT_IN_PLACE_NAME = set("的各全本该我县市区乡镇村城和与及在对向到等个了是为有农街社")
+
+
+@lru_cache(maxsize=1)
+def category_cues() -> pd.DataFrame:
+    """The cue lexicon ``data/category_cues.csv``: columns category, cue, weight."""
+    text = resources.files("reportlib.data").joinpath("category_cues.csv").read_text("utf-8")
+    rows = [r for r in text.splitlines() if r.strip() and not r.startswith("#")]
+    cues = pd.DataFrame(list(csv.DictReader(rows)))
+    cues["weight"] = cues["weight"].astype(float)
+    unknown = set(cues["category"]) - set(CATEGORIES)
+    if unknown:
+        raise ValueInvalidError("category_cues.csv category", sorted(unknown)[0], f"one of {CATEGORIES}")
+    return cues
+
+
+def categorize(title: str, body: str) -> tuple[str, str]:
+    """Category of a report and the evidence for it, from the cue lexicon.
+
+    Score of a category = sum over its cues of weight × occurrences (title occurrences count
+    `TITLE_WEIGHT` times).  Returns (category, evidence) where evidence lists every category's
+    score and its cues with counts, best first: ``"border 125: 边境×25; rural 33: 农村×11"``.
+    """
+    title, body = to_halfwidth(title), to_halfwidth(body)
+    scores: dict[str, float] = {c: 0.0 for c in CATEGORIES}
+    hits: dict[str, list[str]] = {c: [] for c in CATEGORIES}
+    for row in category_cues().itertuples(index=False):
+        n = body.count(row.cue) + TITLE_WEIGHT * title.count(row.cue)
+        if n:
+            scores[row.category] += row.weight * n
+            hits[row.category].append(f"{row.cue}×{n}")
+    ranked = sorted(CATEGORIES, key=lambda c: (-scores[c], CATEGORIES.index(c)))
+    evidence = "; ".join(
+        f"{c} {scores[c]:g}: {', '.join(hits[c])}" for c in ranked if scores[c] > 0
+    )
+    return (ranked[0] if scores[ranked[0]] > 0 else ""), evidence
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, int]:
+    """Names of China's provinces, prefectures and counties → administrative level (1, 2, 3).
+
+    Read from the division table that ships with the ``cpca`` package (MIT licence);
+    province names also count in their short form (上海, 湖北, 内蒙古).
+    """
+    try:
+        path = importlib.metadata.distribution("cpca").locate_file("cpca/resources/adcodes.csv")
+        text = Path(str(path)).read_text(encoding="utf-8")
+    except (importlib.metadata.PackageNotFoundError, OSError):
+        raise InputError("cpca", "the place-name gazetteer is missing; run: pip install cpca") from None
+    names: dict[str, int] = {}
+    for row in csv.DictReader(text.splitlines()):
+        code, name = row["adcode"], row["name"]
+        level = 1 if code[2:] == "0" * 10 else 2 if code[4:] == "0" * 8 else 3
+        if level == 1:
+            names[_short_province(name)] = 1
+        if level == 1 or len(name) >= 3:
+            names.setdefault(name, level)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _province_short_names() -> re.Pattern[str]:
+    shorts = sorted((n for n, level in gazetteer().items() if level == 1 and n[-1] not in "省市区"),
+                    key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, shorts)))
+
+
+def _stands_alone(text: str, name: str) -> bool:
+    """A name counts if it occurs twice, or once after a non-Chinese character (not inside 财政和县级)."""
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    return len(starts) >= 2 or any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" for i in starts)
+
+
+def _short_province(name: str) -> str:
+    for suffix in _PROVINCE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def find_places(text: str) -> list[str]:
+    """Places a text names, by administrative level then first mention.
+
+    Provinces, prefectures and counties come from the gazetteer (a prefecture or county named
+    once must follow a non-Chinese character, so 财政和县级 does not give 政和县); townships
+    and streets (X镇, X乡, X街道) from their suffix, when named at least twice and X is followed
+    by the suffix in at least half of its occurrences (so 推动街道 is not a street).  Short province names are
+    kept only where the full name does not also occur (上海 and 上海市 give 上海市).
+    """
+    names = gazetteer()
+    found: dict[str, tuple[int, int]] = {}
+    for match in _province_short_names().finditer(text):
+        found.setdefault(match.group(0), (1, match.start()))
+    for end in (m.end() for m in _ADMIN_SUFFIX.finditer(text)):
+        for size in range(2, min(8, end) + 1):
+            candidate = text[end - size:end]
+            if candidate in names and candidate not in found and _stands_alone(text, candidate):
+                found[candidate] = (names[candidate], end - size)
+    local = Counter(m.group(0) for m in _LOCAL_PLACE.finditer(text)
+                    if not set(m.group(1)) & _NOT_IN_PLACE_NAME)
+    for name, count in local.items():
+        if count >= 2 and 2 * count >= text.count(name[:2]):
+            found.setdefault(name, (4, text.find(name)))
+    keep = [n for n in found if not any(n != m and n in m for m in found)]
+    return sorted(keep, key=lambda n: found[n])
+
+
+def placeholder_years(text: str) -> set[str]:
+    """Years the scrape overwrote: those seen doubled, as a range to themselves or listed twice."""
+    return {m.group(1) for m in P.PLACEHOLDER_EVIDENCE.finditer(to_halfwidth(text))}
+
+
+def count_redactions(text: str) -> int:
+    """Runs of underscores standing for removed names."""
+    return len(P.REDACTION.findall(text))
+
+
+def count_placeholder_years(text: str, years: set[str]) -> int:
+    """Occurrences of the placeholder `years` in `text`."""
+    norm = to_halfwidth(text)
+    return sum(len(P.placeholder_year_pattern(y).findall(norm)) for y in sorted(years))
+
+
+def find_duplicates(texts: list[str]) -> tuple[list[int | None], list[float]]:
+    """For each text, the index of an earlier text it nearly repeats (or None), and the score.
+
+    Similarity is containment of character 5-gram shingles (after removing white space,
+    punctuation and redactions): the share of the shorter text's shingles that the other text
+    has too.  A text is a duplicate of the first earlier text with containment of at least
+    `DUPLICATE_CONTAINMENT` (itself not a duplicate).
+    """
+    cleaned = [_for_shingles(t) for t in texts]
+    vectorizer = HashingVectorizer(analyzer="char", ngram_range=(SHINGLE_CHARS, SHINGLE_CHARS),
+                                   n_features=2**22, binary=True, norm=None, alternate_sign=False)
+    matrix = vectorizer.transform(cleaned)
+    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    shared = (matrix @ matrix.T).toarray()
+    smaller = np.minimum.outer(sizes, sizes)
+    containment = np.divide(shared, smaller, out=np.zeros_like(shared, dtype=float), where=smaller > 0)
+    originals: list[int | None] = []
+    scores: list[float] = []
+    for j in range(len(texts)):
+        candidates = [i for i in range(j) if originals[i] is None and containment[i, j] >= DUPLICATE_CONTAINMENT]
+        originals.append(candidates[0] if candidates else None)
+        best = max((containment[i, j] for i in range(j)), default=0.0)
+        scores.append(round(float(containment[candidates[0], j] if candidates else best), 4))
+    return originals, scores
+
+
+def _for_shingles(text: str) -> str:
+    return re.sub(r"[\W_]+", "", to_halfwidth(text))
+
+
+@lru_cache(maxsize=1)
+def damage_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """The patterns of ``data/damage_patterns.tsv`` as (pattern, kind, note)."""
+    text = resources.files("reportlib.data").joinpath("damage_patterns.tsv").read_text("utf-8")
+    rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")]
+    return tuple((re.compile(p), kind, note) for p, kind, note in rows)
+
+
+def find_damage(text: str) -> list[tuple[int, int, str, str]]:
+    """Traces of scraping damage in one line: (start, end, kind, note)."""
+    norm = to_halfwidth(text)
+    return [(m.start(), m.end(), kind, note)
+            for pattern, kind, note in damage_patterns() for m in pattern.finditer(norm)]

@@ -1,0 +1,256 @@
+"""The corpus: scraped sources turned into tables of reports, sections, paragraphs, sentences,
+noise and scraping damage, each row traceable to its source file and line.
+
+>>> corpus = load("seeds/")                                  # doctest: +SKIP
+>>> corpus.reports[["report_id", "start_line", "category"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from . import annotate, overrides as overrides_mod
+from . import patterns as P
+from .io import SourceText, read_sources
+from .segment import Classified, ReportLines, classify_line, split_reports, split_sentences
+
+#: Columns of each table, in order; documented in `Corpus`.
+COLUMNS = {
+    "reports": ["report_id", "source", "start_line", "end_line", "n_lines", "title", "label",
+                "category", "category_source", "category_evidence", "place", "n_chars",
+                "n_paragraphs", "n_sections", "max_depth", "duplicate_of", "duplicate_score",
+                "n_redactions", "n_placeholder_years", "n_damage", "start_reason"],
+    "sections": ["section_id", "report_id", "source", "line", "level", "style", "marker",
+                 "heading", "parent_id", "path"],
+    "paragraphs": ["paragraph_id", "report_id", "source", "line", "kind", "marker",
+                   "item_marker", "content_offset", "body_offset", "section_id", "section_path",
+                   "n_chars", "n_redactions", "text"],
+    "sentences": ["sentence_id", "paragraph_id", "report_id", "source", "line", "start", "end",
+                  "text"],
+    "noise": ["source", "line", "reason", "text"],
+    "damage": ["report_id", "source", "line", "start", "end", "kind", "excerpt", "note"],
+    "lines": ["source", "line", "report_id", "kind", "text", "ending"],
+    "sources": ["source", "encoding", "had_bom", "n_lines", "n_chars", "placeholder_years"],
+}
+#: A numbered heading longer than this probably swallowed the body text after it.
+MAX_HEADING_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Tables of a parsed corpus (pandas DataFrames; line numbers are 1-based lines of the source).
+
+    reports
+        report_id ('R01' …, numbered across files in sorted order), source, start_line, end_line,
+        n_lines, title ('' if none), label (short display label), category (rural, urban, border,
+        enterprise, university, government), category_source ('lexicon' or 'override'),
+        category_evidence (scores and cue counts), place ('; '-joined places the report names),
+        n_chars (characters of its non-blank lines), n_paragraphs, n_sections, max_depth,
+        duplicate_of ('' or the report_id it repeats), duplicate_score (shingle containment with
+        the most similar earlier report), n_redactions, n_placeholder_years, n_damage,
+        start_reason (why a report starts at that line).
+    sections
+        section_id, report_id, source, line, level (1 = top), style (cn 一、, paren_cn (一),
+        arabic 1、/1., paren_arabic (1), circled ①, chapter 第一部分, plain: an unnumbered short line),
+        marker, heading, parent_id, path (markers from the top, ' > '-joined).
+    paragraphs
+        One row per non-blank line of a report: paragraph_id, report_id, source, line, kind
+        (title, heading, body), marker (list marker of a heading), item_marker (一是, 二要,
+        首先 … opening a body line), content_offset (where text after the marker begins),
+        body_offset (where body text after a heading begins; = len(text) for a bare heading),
+        section_id, section_path, n_chars, n_redactions, text (the line as in the source).
+    sentences
+        sentence_id, paragraph_id, report_id, source, line, start, end (offsets in the line), text.
+    noise
+        Lines that belong to no report: source, line, reason, text.
+    damage
+        Traces of scraping damage, reported and not fixed: report_id, source, line, start, end,
+        kind, excerpt, note.
+    lines
+        Every input line: source, line, report_id ('' for noise), kind, text, ending; joining
+        text + ending in order rebuilds each decoded source exactly.
+    sources
+        source, encoding, had_bom, n_lines, n_chars, placeholder_years (years the scrape
+        overwrote, '; '-joined).
+    """
+
+    reports: pd.DataFrame
+    sections: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    noise: pd.DataFrame
+    damage: pd.DataFrame
+    lines: pd.DataFrame
+    sources: pd.DataFrame
+
+    def drop_duplicates(self) -> "Corpus":
+        """The corpus without reports marked as near-duplicates (and their rows)."""
+        keep = set(self.reports.loc[self.reports["duplicate_of"] == "", "report_id"])
+        tables = {name: _keep(getattr(self, name), keep) for name in
+                  ("reports", "sections", "paragraphs", "sentences", "damage")}
+        return replace(self, **tables)
+
+    def report_text(self, report_id: str) -> str:
+        """The text of one report: its non-blank lines joined by newlines."""
+        rows = self.paragraphs[self.paragraphs["report_id"] == report_id]
+        if rows.empty:
+            raise KeyError(f"report_id = {report_id!r} is not in the corpus")
+        return "\n".join(rows["text"])
+
+
+def _keep(table: pd.DataFrame, report_ids: set[str]) -> pd.DataFrame:
+    return table[table["report_id"].isin(report_ids)].reset_index(drop=True)
+
+
+def load(paths: str | Path | Sequence[str | Path], *, overrides: str | Path | bool | None = None) -> Corpus:
+    """Parse files and folders (``*.txt`` found recursively, in sorted order) into a `Corpus`.
+
+    `overrides` is a CSV of curated labels (see `reportlib.overrides`); by default an
+    ``overrides.csv`` in a given folder is used; pass False to use the lexicon alone.
+    Raises `reportlib.errors.InputError` for a missing, empty, binary or undecodable file.
+    """
+    sources = read_sources(paths)
+    builder = _Builder()
+    for source in sources:
+        builder.add_source(source)
+    corpus = builder.finish()
+    table = overrides_mod.find_overrides(paths) if overrides is None else overrides
+    if table:
+        corpus = replace(corpus, reports=overrides_mod.apply(corpus.reports, overrides_mod.read(table)))
+    return corpus
+
+
+class _Builder:
+    """Collects rows source by source, then builds the tables."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+        self.report_texts: list[str] = []
+
+    def add_source(self, source: SourceText) -> None:
+        lines = source.lines()
+        years = annotate.placeholder_years(source.text)
+        self.rows["sources"].append(dict(
+            source=source.source, encoding=source.encoding, had_bom=source.had_bom,
+            n_lines=len(lines), n_chars=len(source.text), placeholder_years="; ".join(sorted(years))))
+        reports, noise = split_reports([classify_line(line) for line in lines])
+        owner: dict[int, str] = {}
+        for report in reports:
+            report_id = f"R{len(self.rows['reports']) + 1:02d}"
+            self._add_report(report_id, report, years)
+            owner.update({c.line.number: report_id for c in report.lines})
+        self.rows["noise"].extend(dict(source=c.line.source, line=c.line.number, reason=c.reason,
+                                       text=c.line.text) for c in noise)
+        kinds = {c.line.number: c.kind for r in reports for c in r.lines} | {c.line.number: "noise" for c in noise}
+        self.rows["lines"].extend(dict(source=line.source, line=line.number, report_id=owner.get(line.number, ""),
+                                       kind=kinds[line.number], text=line.text, ending=line.ending)
+                                  for line in lines)
+
+    def _add_report(self, report_id: str, report: ReportLines, years: set[str]) -> None:
+        content = [c for c in report.lines if c.kind != "blank"]
+        sections = _sections(report_id, content)
+        self.rows["sections"].extend(sections.values())
+        paragraphs = self._add_paragraphs(report_id, content, sections)
+        self._add_damage(report_id, content)
+        title = " ".join(c.heading for c in content if c.kind == "title")
+        body = "\n".join(c.line.text for c in content)
+        category, evidence = annotate.categorize(title, body)
+        self.report_texts.append(body)
+        first, last = report.lines[0].line, report.lines[-1].line
+        self.rows["reports"].append(dict(
+            report_id=report_id, source=first.source, start_line=first.number, end_line=last.number,
+            n_lines=len(report.lines), title=title, label=_label(report_id, title, content),
+            category=category, category_source="lexicon", category_evidence=evidence,
+            place="; ".join(annotate.find_places(body)), n_chars=sum(len(c.line.text) for c in content),
+            n_paragraphs=paragraphs, n_sections=len(sections),
+            max_depth=max((s["level"] for s in sections.values()), default=0),
+            n_redactions=annotate.count_redactions(body),
+            n_placeholder_years=annotate.count_placeholder_years(body, years),
+            n_damage=sum(r["report_id"] == report_id for r in self.rows["damage"]),
+            start_reason=report.start_reason))
+
+    def _add_paragraphs(self, report_id: str, content: list[Classified], sections: dict[int, dict]) -> int:
+        current = {"section_id": "", "path": ""}
+        for n, c in enumerate(content, start=1):
+            current = sections.get(c.line.number, current)
+            paragraph_id = f"{report_id}-P{n:03d}"
+            self.rows["paragraphs"].append(dict(
+                paragraph_id=paragraph_id, report_id=report_id, source=c.line.source,
+                line=c.line.number, kind=c.kind, marker=c.marker, item_marker=c.item_marker,
+                content_offset=c.content_offset, body_offset=c.body_offset,
+                section_id=current["section_id"], section_path=current["path"],
+                n_chars=len(c.line.text), n_redactions=annotate.count_redactions(c.line.text),
+                text=c.line.text))
+            for k, (start, end) in enumerate(split_sentences(c.line.text, c.content_offset), start=1):
+                self.rows["sentences"].append(dict(
+                    sentence_id=f"{paragraph_id}-S{k:02d}", paragraph_id=paragraph_id,
+                    report_id=report_id, source=c.line.source, line=c.line.number,
+                    start=start, end=end, text=c.line.text[start:end]))
+        return len(content)
+
+    def _add_damage(self, report_id: str, content: list[Classified]) -> None:
+        previous_item = ""
+        for c in content:
+            found = annotate.find_damage(c.line.text)
+            if c.kind == "heading" and c.style != "plain" and len(c.heading) > MAX_HEADING_CHARS:
+                found.append((c.content_offset, c.content_offset + len(c.heading), "heading glued to body",
+                              f"no full stop within {MAX_HEADING_CHARS} characters after the marker"))
+            lost = _lost_item_marker(previous_item, c)
+            if lost:
+                found.append(lost)
+            previous_item = c.item_marker or previous_item if c.kind == "body" else ""
+            self.rows["damage"].extend(dict(
+                report_id=report_id, source=c.line.source, line=c.line.number, start=a, end=b,
+                kind=kind, excerpt=c.line.text[max(0, a - 4):b + 4], note=note) for a, b, kind, note in found)
+
+    def finish(self) -> Corpus:
+        originals, scores = annotate.find_duplicates(self.report_texts)
+        reports = self.rows["reports"]
+        for row, original, score in zip(reports, originals, scores):
+            row["duplicate_of"] = reports[original]["report_id"] if original is not None else ""
+            row["duplicate_score"] = score
+        return Corpus(**{name: pd.DataFrame(rows, columns=COLUMNS[name]) for name, rows in self.rows.items()})
+
+
+def _sections(report_id: str, content: Iterable[Classified]) -> dict[int, dict]:
+    """Section rows keyed by line: nesting follows the order in which numbering styles appear."""
+    stack: list[dict] = []
+    sections: dict[int, dict] = {}
+    for c in content:
+        if c.kind != "heading":
+            continue
+        while stack and c.style in [s["style"] for s in stack]:
+            if stack.pop()["style"] == c.style:
+                break
+        marker = c.marker or c.heading[:8]
+        row = dict(section_id=f"{report_id}-S{len(sections) + 1:02d}", report_id=report_id,
+                   source=c.line.source, line=c.line.number, level=len(stack) + 1, style=c.style,
+                   marker=c.marker, heading=c.heading, parent_id=stack[-1]["section_id"] if stack else "",
+                   path=" > ".join([s["marker"] or s["heading"][:8] for s in stack] + [marker]))
+        stack.append(row)
+        sections[c.line.number] = row
+    return sections
+
+
+def _lost_item_marker(previous: str, c: Classified):
+    """'三法律法规…' after '二是…': an enumeration whose 是/要 was lost."""
+    if c.kind != "body" or c.item_marker or not previous:
+        return None
+    expected = P.CN_DIGITS[P.CN_DIGITS.index(previous[0]) + 1] if previous[0] in "一二三四五六七八" else ""
+    if expected and c.line.text.lstrip().startswith(expected) and previous[1:2] in "是要":
+        offset = c.content_offset
+        return (offset, offset + 1, "lost enumeration word",
+                f"'{expected}' after '{previous}' without 是/要: an enumeration marker lost a character")
+    return None
+
+
+def _label(report_id: str, title: str, content: list[Classified]) -> str:
+    """A short display label: the title, else the first heading or sentence, cut to 14 characters."""
+    text = title or next((c.heading for c in content if c.kind == "heading"), "") or content[0].line.text
+    text = text.strip()
+    return f"{report_id} {text[:14]}{'…' if len(text) > 14 else ''}"

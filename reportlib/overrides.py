@@ -1,0 +1,72 @@
+"""Curated labels that override what the lexicon decides.
+
+An overrides file is a CSV with the columns ``source, start_line, report_id, category, place,
+title, label``.  A row names its report by ``source`` (file name) and ``start_line``, or by
+``report_id``; empty cells leave the computed value alone.  A folder given to `reportlib.load`
+is searched for ``overrides.csv`` (next to the text files it reads).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from .annotate import CATEGORIES
+from .errors import InputError
+
+FILE_NAME = "overrides.csv"
+FIELDS = ("category", "place", "title", "label")
+KEYS = ("source", "start_line", "report_id")
+
+
+def find_overrides(paths: str | Path | Sequence[str | Path]) -> Path | None:
+    """The ``overrides.csv`` inside the first given folder that has one, else None."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for raw in paths:
+        candidate = Path(raw) / FILE_NAME
+        if Path(raw).is_dir() and candidate.is_file():
+            return candidate
+    return None
+
+
+def read(path: str | Path | bool) -> pd.DataFrame:
+    """Read and check an overrides file."""
+    path = Path(path) if not isinstance(path, bool) else None
+    if path is None:
+        raise InputError("overrides", "expected the path of an overrides CSV")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read overrides CSV ({error})") from None
+    missing = [c for c in (*KEYS, *FIELDS) if c not in table.columns]
+    if missing:
+        raise InputError(path, f"overrides CSV lacks column(s) {', '.join(missing)}; "
+                               f"expected {', '.join((*KEYS, *FIELDS))}")
+    bad = sorted(set(table["category"]) - set(CATEGORIES) - {""})
+    if bad:
+        raise InputError(path, f"category = {bad[0]!r} is invalid; must be one of {', '.join(CATEGORIES)}")
+    return table
+
+
+def apply(reports: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Reports with the overrides applied; `category_source` says 'override' where one was."""
+    reports = reports.copy()
+    for row in table.itertuples(index=False):
+        match = _matching(reports, row)
+        for field in FIELDS:
+            value = getattr(row, field)
+            if value:
+                reports.loc[match, field] = value
+        if row.category:
+            reports.loc[match, "category_source"] = "override"
+    return reports
+
+
+def _matching(reports: pd.DataFrame, row) -> pd.Series:
+    if row.report_id:
+        return reports["report_id"] == row.report_id
+    names = reports["source"].map(lambda s: Path(s).name)
+    return (names == Path(row.source).name) & (reports["start_line"].astype(str) == str(row.start_line))

@@ -1,0 +1,74 @@
+"""Regular expressions that recognise the parts of a report, compiled once.
+
+All patterns are applied to text passed through `reportlib.io.to_halfwidth`, so they are
+written for half-width digits and punctuation only.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+_CN = f"[{CN_DIGITS}]{{1,3}}"
+
+#: Heading markers by numbering style, in the usual nesting order of Chinese official writing.
+HEADING_MARKERS: dict[str, re.Pattern[str]] = {
+    "chapter": re.compile(rf"^\s*第{_CN}(?:部分|章|篇)\s*[、.:]?\s*"),
+    "cn": re.compile(rf"^\s*({_CN})\s*[、.]\s*"),
+    "paren_cn": re.compile(rf"^\s*[(]\s*({_CN})\s*[)]\s*[、.]?\s*"),
+    "arabic": re.compile(r"^\s*(\d{1,2})\s*(?:[、]|[.](?!\d))\s*"),
+    "paren_arabic": re.compile(r"^\s*[(]\s*(\d{1,2})\s*[)]\s*"),
+    "circled": re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩])\s*"),
+}
+STYLE_RANK = {name: rank for rank, name in enumerate(HEADING_MARKERS)}
+
+#: Enumerations inside a paragraph: items, not headings.
+ITEM_MARKER = re.compile(
+    rf"^\s*(?:{_CN}(?:是|要|则|来|方面)|首先|其次|再次|再者|最后|第{_CN}(?:是|要|,))"
+)
+
+#: Where a heading line ends and the body glued to it begins.
+HEADING_END = re.compile(r"[。!?;:](?:[”’」』]?)|[.](?=\D)|[.]$")
+
+#: Sentence ends: Chinese and ASCII terminators, and '.' between non-digits (one report uses
+#: '.' as its full stop); closing quotes and brackets that follow stay with the sentence.
+SENTENCE_END = re.compile(r"(?:[。!?;]|(?<!\d)[.](?!\d)|……)+[”’」』)]*")
+OPENERS = "《“‘「『"
+CLOSERS = "》”’」』"
+
+#: Lines that end a sentence are not headings; a plain heading line has none of these inside.
+TERMINAL_PUNCT = re.compile(r"[。!?;]|(?<!\d)[.](?!\d)")
+CLAUSE_PUNCT = re.compile(r"[,:、]")
+
+#: Report titles: a short line without sentence punctuation ending in a genre word.
+TITLE = re.compile(
+    r"(?:调研报告|调查报告|考察报告|工作报告|情况报告|报告|的思考|的调查|的调研|的探索|的实践|的启示|"
+    r"思考|浅析|浅谈|初探|探析|探索|研究|对策研究|调研|总结|综述|汇报)\s*$"
+)
+
+#: A subtitle ("——在…大会上的报告") belongs to the title above it.
+SUBTITLE = re.compile(r"^\s*(?:[—-]{1,2}|──)")
+
+#: Preamble sentences that open a report.  STRONG ones open a report before any heading;
+#: WEAK ones only directly before a restart of top-level numbering.
+STRONG_PREAMBLE = re.compile(
+    r"^\s*(?:为了?|根据|按照|依据|遵照|受|应)[^。]{0,80}?"
+    r"(?:调研|调查|了解|摸清|掌握|分析|要求|部署|安排|通知|精神|意见)"
+)
+WEAK_PREAMBLE = re.compile(
+    r"^\s*(?:(?:加强|做好|推进|抓好|深化|开展|提升|推动)[^。,]{1,40}是|近年来|近些年来|近几年来|"
+    r"当前|目前|今年以来|去年以来|\d{4}年以来|随着)"
+)
+
+#: Redactions: runs of two or more underscores (full-width low lines too) standing for removed names.
+REDACTION = re.compile(r"[_＿]{2,}")
+#: Evidence that a scrape overwrote years with one placeholder value: a year doubled ("20242024年"),
+#: a range from a year to itself ("2024-2024年"), or a list of the same year ("2024年、2024年").
+PLACEHOLDER_EVIDENCE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?:\1|\s*[-—–~至到]\s*\1(?!\d)|年[、,]\s*\1年)"
+)
+
+
+def placeholder_year_pattern(year: str) -> re.Pattern[str]:
+    """Occurrences of placeholder `year`: '2024年', '20242024年', '2024-2024年'."""
+    return re.compile(rf"(?<!\d){year}(?:{year})*(?:\s*[-—–~至到]\s*{year})?(?!\d)年?")
