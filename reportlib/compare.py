@@ -201,7 +201,7 @@ def _keyness_table(label: str, y_in: np.ndarray, y_out: np.ndarray, terms: pd.In
     out = pd.DataFrame({"category": label, "term": terms, "count_in": y_in.astype(np.int64),
                         "count_out": y_out.astype(np.int64), "prior": alpha, "delta": delta, "z": z})
     out["n_reports"] = out["term"].map(used).fillna(0).astype(np.int64)
-    out["single_report"] = out["n_reports"] <= 1
+    out["single_report"] = out["n_reports"] == 1
     return out.sort_values(["z", "term"], ascending=[False, True], kind="mergesort")
 
 
@@ -219,7 +219,7 @@ def keyness(corpus: object, *, prior_scale: float = 500.0, keep_duplicates: bool
     values shrink rare terms harder). Columns: category, term, count_in (uses in the category),
     count_out (uses in the other reports), prior (α_w), delta (log-odds ratio), z (delta over its
     standard error; |z| > 1.96 is the usual line), n_reports (reports of the category using the
-    term), single_report (True when at most one report of the category uses it: with one border
+    term), single_report (True when exactly one report of the category uses it: with one border
     report, "border vocabulary" is one author's vocabulary). Terms the category never uses are
     left out; rows are sorted by category, then z from high to low.
     """

@@ -1,0 +1,193 @@
+"""Tests of reportlib.compare on the seed corpus and on small written corpora."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import reportlib
+from reportlib import compare
+from reportlib.errors import ValueInvalidError
+
+SEEDS = Path(__file__).parents[1] / "seeds"
+SEED_FILE = SEEDS / "000_bd97441f39be4d57.txt"
+KEYNESS_COLUMNS = ["category", "term", "count_in", "count_out", "prior", "delta", "z", "n_reports", "single_report"]
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("REPORTLIB_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return reportlib.load(str(SEEDS))
+
+
+def small_corpus(texts: dict[str, tuple[str, str]], duplicate_of: dict[str, str] | None = None):
+    """A corpus-like object: report_id -> (category, text), one paragraph per report."""
+    duplicate_of = duplicate_of or {}
+    ids = sorted(texts)
+    reports = pd.DataFrame({"report_id": ids, "label": ids, "category": [texts[r][0] for r in ids],
+                            "place": "", "duplicate_of": [duplicate_of.get(r, "") for r in ids]})
+    paragraphs = pd.DataFrame({"report_id": ids, "source": "x.txt", "line": range(1, len(ids) + 1),
+                               "text": [texts[r][1] for r in ids]})
+    return SimpleNamespace(reports=reports, paragraphs=paragraphs)
+
+
+def test_log_odds_matches_hand_computation():
+    # A: 党建 ×3, 村 ×1; B: 社区 ×2, 村 ×1; prior_scale 7 makes α equal to the pooled counts.
+    co = small_corpus({"R1": ("rural", "党建,党建,党建,村"), "R2": ("urban", "社区,社区,村")})
+    table = compare.keyness(co, prior_scale=7)
+    row = table[(table["category"] == "rural") & (table["term"] == "党建")].iloc[0]
+    # δ = ln(6/5) − ln(3/7); var = 1/6 + 1/3
+    assert row["delta"] == pytest.approx(math.log(6 / 5) - math.log(3 / 7))
+    assert row["z"] == pytest.approx(1.4561017438602757)
+    assert (row["count_in"], row["count_out"], row["prior"]) == (3, 0, pytest.approx(3.0))
+
+
+def test_two_categories_are_mirror_images():
+    co = small_corpus({"R1": ("rural", "村干部 党建 群众 村干部"), "R2": ("urban", "社区 党建 社区 群众")})
+    table = compare.keyness(co).set_index(["category", "term"])
+    for term in ["党建", "群众"]:
+        assert table.loc[("rural", term), "z"] == pytest.approx(-table.loc[("urban", term), "z"])
+    assert table.loc[("rural", "村干部"), "z"] > 0 and table.loc[("urban", "社区"), "z"] > 0
+    assert ("rural", "社区") not in table.index  # a term the category never uses has no row
+
+
+def test_keyness_on_seed_names_each_sectors_own_words(corpus):
+    table = compare.keyness(corpus, exclude_places=True)
+    assert list(table.columns) == KEYNESS_COLUMNS
+    top = {c: g.head(15)["term"].tolist() for c, g in table.groupby("category")}
+    assert {"企业", "非公有制经济组织", "业主"} <= set(top["enterprise"])
+    assert {"社区", "街道", "驻区单位"} <= set(top["urban"])
+    assert {"学生党员", "联合党支部"} <= set(top["university"])
+    assert "边境地区" in top["border"]
+    assert {"村级", "村干部", "村集体经济"} <= set(top["rural"])
+    assert "广电" in top["government"]
+
+
+def test_single_report_flag(corpus):
+    table = compare.keyness(corpus)
+    one_report = table[table["category"].isin(["border", "enterprise", "university"])]
+    assert one_report["single_report"].all()  # these categories have one report each
+    rural = table[table["category"] == "rural"].set_index("term")
+    assert rural.loc["村级", "n_reports"] == 3 and not rural.loc["村级", "single_report"]
+    assert (table["single_report"] == (table["n_reports"] == 1)).all()
+
+
+def test_counts_add_up(corpus):
+    table = compare.keyness(corpus)
+    totals = compare.report_counts(corpus).groupby("term")["count"].sum()
+    joined = table.assign(total=table["count_in"] + table["count_out"])
+    assert (joined["total"].to_numpy() == totals.reindex(joined["term"]).to_numpy()).all()
+
+
+def test_places_can_be_excluded(corpus):
+    with_places = set(compare.keyness(corpus)["term"])
+    without = set(compare.keyness(corpus, exclude_places=True)["term"])
+    for place in ["上海", "桃源县", "颍上县", "墟沟", "枣阳市", "湖北省"]:
+        assert place in with_places and place not in without
+    assert {"城市", "社区", "边境地区", "农村", "全市"} <= without  # generic words are not places
+
+
+def test_duplicates_out_by_default(corpus):
+    assert "R11" not in set(compare.report_counts(corpus)["report_id"])
+    assert "R11" in set(compare.report_counts(corpus, keep_duplicates=True)["report_id"])
+    assert compare.similarity(corpus).shape == (11, 11)
+
+
+def test_similarity_matrix(corpus):
+    sim = compare.similarity(corpus, keep_duplicates=True)
+    values = sim.to_numpy()
+    assert list(sim.index) == list(sim.columns) == [f"R{i:02d}" for i in range(1, 13)]
+    assert np.allclose(np.diag(values), 1.0) and np.allclose(values, values.T)
+    off = values - np.eye(len(values))
+    # R11 repeats part of R01: each is the other's nearest report, far above any other pair
+    assert sim.index[off[10].argmax()] == "R01" and sim.index[off[0].argmax()] == "R11"
+    assert off[0, 10] > 0.5 > np.delete(off, [0, 10], axis=0).max()
+
+
+def test_tfidf_uses_the_corpus_idf(corpus):
+    table = compare.tfidf(corpus)
+    n = table["report_id"].nunique()
+    row = table[table["term"] == "广电"].iloc[0]  # only in R04
+    assert row["df"] == 1 and row["idf"] == pytest.approx(math.log((1 + n) / 2) + 1)
+    norms = (table["weight"] ** 2).groupby(table["report_id"]).sum()
+    assert np.allclose(norms, 1.0)
+
+
+def test_top_terms_table(corpus):
+    top = compare.top_terms(corpus, n=5)
+    assert list(top.columns) == ["category", "rank", "term", "weight", "n_reports"]
+    assert top.groupby("category")["rank"].apply(list).map(lambda r: r == [1, 2, 3, 4, 5]).all()
+    assert top.iloc[0]["category"] == "rural"
+    assert (top.groupby("category")["weight"].apply(lambda w: w.is_monotonic_decreasing)).all()
+    enterprise = top[top["category"] == "enterprise"]["term"].tolist()
+    assert "非公有制经济组织" in enterprise
+
+
+def test_distinctive_matrix(corpus):
+    top = compare.top_terms(corpus, n=10)
+    weights = compare.category_weights(corpus)
+    matrix = compare.distinctive_matrix(top, weights, n=3)
+    assert list(matrix.columns) == ["rural", "urban", "border", "enterprise", "university", "government"]
+    assert matrix.index.is_unique and len(matrix) <= 18
+    assert matrix.index[0] == top.iloc[0]["term"]
+
+
+def test_kwic_finds_text_not_tokens(corpus):
+    hits = compare.kwic(corpus, "第一书记", window=6)
+    lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
+    assert len(hits) == sum(line.count("第一书记") for line in lines) == 7
+    assert set(hits["report_id"]) == {"R05"}
+    for row in hits.itertuples():
+        assert len(row.left) <= 6 and len(row.right) <= 6
+        assert row.left + row.keyword + row.right in lines[row.line - 1]
+    # a substring inside a longer token is found too
+    assert len(compare.kwic(corpus, "书记抓")) >= 1
+    assert list(compare.kwic(corpus, "并不存在的词").columns) == ["report_id", "source", "line", "left", "keyword", "right"]
+
+
+def test_kwic_duplicates(corpus):
+    assert "R11" not in set(compare.kwic(corpus, "三会一课")["report_id"])
+    assert "R11" in set(compare.kwic(corpus, "三会一课", keep_duplicates=True)["report_id"])
+
+
+def test_write_tables_is_deterministic(corpus, tmp_path):
+    first = compare.write_tables(corpus, tmp_path / "a")
+    second = compare.write_tables(corpus, tmp_path / "b")
+    assert [p.name for p in first] == ["tfidf.csv", "keyness.csv", "similarity.csv"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes()
+    header = [p.read_text(encoding="utf-8").splitlines()[0] for p in first]
+    assert header[0] == "category,rank,term,weight,n_reports"
+    assert header[1] == ",".join(KEYNESS_COLUMNS)
+    assert header[2].startswith("report_id,label,R01,R02")
+    assert pd.read_csv(first[2]).shape == (11, 13)
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda co: compare.top_terms(co, n=0), "`n`"),
+    (lambda co: compare.keyness(co, prior_scale=-1), "`prior_scale`"),
+    (lambda co: compare.kwic(co, ""), "`keyword`"),
+    (lambda co: compare.kwic(co, "党", window=-1), "`window`"),
+    (lambda co: compare.keyness_between(co, "urban", "urban"), "`first`"),
+    (lambda co: compare.keyness_between(co, "rural", "mars"), "`second`"),
+    (lambda co: compare.keyness(SimpleNamespace(reports=None)), "corpus.reports"),
+])
+def test_invalid_arguments(corpus, call, match):
+    with pytest.raises(ValueInvalidError, match=match):
+        call(corpus)
+
+
+def test_keyness_between_has_both_ends(corpus):
+    table = compare.keyness_between(corpus, "urban", "rural")
+    assert list(table.columns) == KEYNESS_COLUMNS
+    assert table.iloc[0]["term"] == "社区" and table.iloc[-1]["term"] == "村级"
+    assert table["z"].is_monotonic_decreasing
