@@ -56,7 +56,7 @@ _SUFFIX_QUALIFIERS = {
 }
 _NEGATIVE_PATTERNS = {
     "title": r"《[^《》]*》",
-    "placeholder_year": r"2024(?:\s*[-—–~至到]\s*2024|2024)*年|2024(?:2024)+",
+    "placeholder_year": r"(\d{4})(?:\1)+年?|(\d{4})\s*[-—–~至到]\s*\2年|2024年",
     "year": r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年|[〇零一二三四五六七八九]{4}年",
     "redacted_date": r"_{2,}年(?:\d{1,2}月(?:\d{1,2}日)?)?",
     "date": r"\d{1,2}月(?:\d{1,2}日(?:\s*[至到\-—、]\s*\d{1,2}日)*)?"
@@ -324,3 +324,98 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
         if record is not None:
             records.append(record)
     return records
+
+
+def _paragraph_statistics(row, sentences: pd.DataFrame | None) -> list[dict]:
+    """Statistics of one paragraph row with provenance columns (stat_id is added later)."""
+    out = []
+    for stat in extract_statistics(row.text, body_offset=int(row.body_offset)):
+        record = stat.to_dict()
+        record.update(report_id=row.report_id, source=row.source, line=int(row.line),
+                      section_path=row.section_path)
+        if sentences is not None:
+            hit = sentences[(sentences["start"] <= stat.start) & (stat.start < sentences["end"])]
+            if len(hit):
+                record["sentence"] = hit["text"].iloc[0]
+        out.append(record)
+    return out
+
+
+def statistics_table(corpus) -> pd.DataFrame:
+    """Every statistic cited in the corpus paragraphs, one row each, with its provenance.
+
+    Reads each paragraph's ``text`` from its ``body_offset`` (list markers and bare headings
+    hold no statistics). Duplicated reports are kept; call ``corpus.drop_duplicates()`` first
+    to leave them out.
+
+    Columns: stat_id ('R02-S001' …, numbered within a report in reading order), report_id,
+    source, line (1-based line of the source file), start, end (character offsets in that
+    line), section_path, surface (the number, its 多/余, unit and suffix qualifier as written),
+    value, value_high (the upper end of a range, else NaN), unit (as written), unit_norm,
+    dimension (count, money, area, percent, age, time, length, mass), qualifier (exact,
+    more_than, at_least, about, up_to), what (short phrase of what is counted), sentence (the
+    parser's sentence holding the statistic).
+    """
+    sentences = corpus.sentences.groupby(["source", "line"]) if len(corpus.sentences) else None
+    records: list[dict] = []
+    for row in corpus.paragraphs.itertuples(index=False):
+        line_sentences = None
+        if sentences is not None and (row.source, row.line) in sentences.groups:
+            line_sentences = sentences.get_group((row.source, row.line))
+        records.extend(_paragraph_statistics(row, line_sentences))
+    table = pd.DataFrame(records, columns=[c for c in STATISTICS_COLUMNS if c != "stat_id"])
+    counter = table.groupby("report_id", sort=False).cumcount() + 1
+    table.insert(0, "stat_id", table["report_id"] + "-S" + counter.map("{:03d}".format))
+    table["value_high"] = table["value_high"].astype(float)
+    return table.reset_index(drop=True)
+
+
+def write_tables(corpus, outdir: str | Path) -> list[Path]:
+    """Write ``statistics.csv`` and ``checks.csv`` (UTF-8, columns of `statistics_table` and
+    `reportlib.checks.checks_table`) into `outdir`, created if needed; return the two paths."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    statistics = statistics_table(corpus)
+    paths = [outdir / "statistics.csv", outdir / "checks.csv"]
+    statistics.to_csv(paths[0], index=False, encoding="utf-8", lineterminator="\n")
+    checks.checks_table(statistics, corpus.paragraphs).to_csv(
+        paths[1], index=False, encoding="utf-8", lineterminator="\n")
+    return paths
+
+
+def _what_agrees(predicted: str, golden: str) -> bool:
+    """A golden `what` agrees when it is empty or one phrase contains the other."""
+    return not golden or (bool(predicted) and (golden in predicted or predicted in golden))
+
+
+def score_against_golden(table: pd.DataFrame, golden: pd.DataFrame) -> dict[str, float]:
+    """Precision and recall of `table` (from `statistics_table`) against a hand-checked table.
+
+    `golden` has columns report_id, line, surface, value, value_high, unit, qualifier, what.
+    A prediction matches a golden row with the same report_id, line and surface (each golden
+    row matches at most once). Returns n_golden, n_predicted, n_matched, precision, recall,
+    and among matched rows the share with the same value and value_high (values_agree),
+    unit and qualifier (unit_qualifier_agree) and an agreeing `what` (what_agree).
+    """
+    pool: dict[tuple, list] = {}
+    for row in table.itertuples(index=False):
+        pool.setdefault((row.report_id, int(row.line), row.surface), []).append(row)
+    matched = []
+    for gold in golden.itertuples(index=False):
+        candidates = pool.get((gold.report_id, int(gold.line), gold.surface))
+        if candidates:
+            matched.append((gold, candidates.pop(0)))
+
+    def same(a: float, b: float) -> bool:
+        return (pd.isna(a) and pd.isna(b)) or a == b
+
+    n = len(matched)
+    share = (lambda hits: hits / n if n else 0.0)
+    return {
+        "n_golden": len(golden), "n_predicted": len(table), "n_matched": n,
+        "precision": n / len(table) if len(table) else 0.0,
+        "recall": n / len(golden) if len(golden) else 0.0,
+        "values_agree": share(sum(same(g.value, p.value) and same(g.value_high, p.value_high) for g, p in matched)),
+        "unit_qualifier_agree": share(sum(g.unit == p.unit and g.qualifier == p.qualifier for g, p in matched)),
+        "what_agree": share(sum(_what_agrees(p.what, "" if pd.isna(g.what) else g.what) for g, p in matched)),
+    }

@@ -1,0 +1,261 @@
+"""Consistency checks: the arithmetic between statistics a report states together.
+
+A check exists only where the text itself states the relation, in one line. The patterns:
+
+parts_sum
+    A whole followed by parts whose counted noun ends with the whole's noun, same unit, all
+    exact, before any 其中: ``共有党员299人,正式党员229人,预备党员70人`` → 229 + 70 = 299.
+subset_sum
+    Parts introduced by 其中 after such a whole: 其中 says they are subsets, not that they are
+    exhaustive, so the check is that they do not exceed the whole: 148 + 99 + 42 ≤ 299.
+paren_breakdown
+    A count followed at once by a parenthesis of two or more counts of the same unit:
+    ``预备党员70人(教职工3人,学生67人)`` → 3 + 67 = 70.
+percent_of
+    A count, then 占/达到/超过 + a named whole + a percentage, where the whole is a count
+    stated earlier in the line (outside parentheses, not smaller than the part) whose counted
+    noun is that name without 全体/全校/… (总数 means the line's first count of that unit):
+    ``在职教工党员148人,占全体党员比例为49.5%`` → 148 / 299 = 49.5%.
+enumeration_count
+    A count with its items listed by name, 、-separated, right before it or in a parenthesis
+    right after it: ``辖滨海、大巷、…、西园7个社区``, ``4个党总支(经济系、管理系、法律系、外语系)``.
+
+Tolerance is half a unit of the last digit the text states (49.5% → 0.05 percentage points;
+exact integer counts → 0). A qualifier turns equality into a bound (超过总数的50% holds when
+the share is above 50% - tolerance). Sums and shares with a 多/余/约 value are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+
+from reportlib.numerals import precision_of
+
+#: Columns of `checks_table`, in order.
+CHECK_COLUMNS = [
+    "check_id", "report_id", "source", "line", "kind", "stat_ids", "numbers", "computation",
+    "expected", "observed", "tolerance", "verdict", "pattern", "excerpt",
+]
+_WHOLE_PREFIXES = re.compile(r"^(?:全体|全部|全校|全院|全市|全县|全区|所有|全)")
+_SHARE_LINK = re.compile(
+    r"^[,，]?(?P<verb>占|达到|超过|约占)(?P<whole>[^,，;；。%\d()（）]{1,12}?)(?:的)?(?:比例|比重)?(?:为|是)?$"
+)
+_TOTAL_WORDS = {"总数", "总量", "总人数", "总额"}
+_STOPS = set("，。；：,;:()（）“”《》!?！？")
+
+
+def _fmt(value: float | Decimal) -> str:
+    """A number as a short readable string (229, 49.5, 28800)."""
+    text = f"{float(value):.4f}".rstrip("0").rstrip(".")
+    return text if text else "0"
+
+
+def _number_text(stat: dict) -> str:
+    """The written number of a statistic without its unit or qualifier (2.88万, 49.5)."""
+    match = re.match(r"[\d.,万亿千百十零〇一二两三四五六七八九点]+", stat["surface"])
+    return match.group(0) if match else stat["surface"]
+
+
+def _tolerance(stats: list[dict]) -> Decimal:
+    """Half the coarsest stated precision among `stats` (exact integers give 0)."""
+    steps = [precision_of(_number_text(s)) for s in stats]
+    coarsest = max(steps)
+    return Decimal(0) if coarsest == 1 and all(float(s["value"]).is_integer() for s in stats) else coarsest / 2
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    """True if offset `pos` of `text` lies inside an open parenthesis."""
+    before = text[:pos]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
+
+
+def _check(kind: str, stats: list[dict], computation: str, expected: float, observed: float,
+           tolerance: Decimal, holds: bool, pattern: str, text: str) -> dict:
+    """One check record (provenance is added by `checks_table`)."""
+    return {
+        "kind": kind, "stat_ids": "; ".join(str(s.get("stat_id", "")) for s in stats),
+        "numbers": "; ".join(s["surface"] for s in stats), "computation": computation,
+        "expected": float(expected), "observed": round(float(observed), 4),
+        "tolerance": float(tolerance), "verdict": "holds" if holds else "fails",
+        "pattern": pattern, "excerpt": text[stats[0]["start"]:stats[-1]["end"]][:160],
+    }
+
+
+def _compare(observed: float, expected: float, tolerance: Decimal, qualifier: str) -> bool:
+    """Does `observed` agree with a stated `expected` value and its qualifier?"""
+    tol = float(tolerance)
+    if qualifier in ("more_than", "at_least"):
+        return observed >= expected - tol
+    if qualifier == "up_to":
+        return observed <= expected + tol
+    if qualifier == "about":
+        tol = max(tol, 0.05 * abs(expected))
+    return abs(observed - expected) <= tol + 1e-9
+
+
+def _counts(stats: list[dict]) -> list[dict]:
+    return [s for s in stats if s["dimension"] == "count" and pd.isna(s.get("value_high"))]
+
+
+def _parts_sum(text: str, stats: list[dict]) -> list[dict]:
+    """parts_sum and subset_sum checks: a whole, its parts, and the parts after 其中."""
+    out = []
+    counts = [s for s in _counts(stats) if not _in_parentheses(text, s["start"])]
+    for i, whole in enumerate(counts):
+        head = whole["what"]
+        if not head or whole["qualifier"] != "exact":
+            continue
+        parts = [s for s in counts[i + 1:] if s["unit_norm"] == whole["unit_norm"]
+                 and s["what"] != head and s["what"].endswith(head)]
+        groups: dict[str, list[dict]] = {"parts_sum": [], "subset_sum": []}
+        for part in parts:
+            after_qizhong = "其中" in text[whole["end"]:part["start"]]
+            groups["subset_sum" if after_qizhong else "parts_sum"].append(part)
+        for kind, group in groups.items():
+            if len(group) < 2 or any(p["qualifier"] != "exact" for p in group):
+                continue
+            total = sum(Decimal(str(p["value"])) for p in group)
+            tol = _tolerance(group + [whole])
+            terms = " + ".join(_fmt(p["value"]) for p in group)
+            if kind == "parts_sum":
+                holds = abs(total - Decimal(str(whole["value"]))) <= tol
+                computation = f"{terms} = {_fmt(total)} vs stated {_fmt(whole['value'])}"
+                pattern = f"whole then parts whose noun ends with {head}"
+            else:
+                holds = total <= Decimal(str(whole["value"])) + tol
+                computation = f"{terms} = {_fmt(total)} ≤ {_fmt(whole['value'])} ({_fmt(Decimal(str(whole['value'])) - total)} in no listed part)"
+                pattern = f"其中 introduces parts of the {head} count (not said to be exhaustive)"
+            out.append(_check(kind, group + [whole], computation, whole["value"], total, tol,
+                              holds, pattern, text))
+        if parts:
+            break
+    return out
+
+
+def _paren_breakdown(text: str, stats: list[dict]) -> list[dict]:
+    """paren_breakdown checks: N unit(a n1 unit, b n2 unit)."""
+    out = []
+    counts = _counts(stats)
+    for whole in counts:
+        if text[whole["end"]:whole["end"] + 1] not in ("(", "（"):
+            continue
+        close = re.search(r"[)）]", text[whole["end"]:])
+        if not close:
+            continue
+        stop = whole["end"] + close.start()
+        inner = [s for s in counts if whole["end"] < s["start"] < stop and s["unit_norm"] == whole["unit_norm"]]
+        if len(inner) < 2 or any(s["qualifier"] != "exact" for s in inner + [whole]):
+            continue
+        total = sum(Decimal(str(s["value"])) for s in inner)
+        tol = _tolerance(inner + [whole])
+        terms = " + ".join(_fmt(s["value"]) for s in inner)
+        out.append(_check("paren_breakdown", inner + [whole],
+                          f"{terms} = {_fmt(total)} vs stated {_fmt(whole['value'])}",
+                          whole["value"], total, tol, abs(total - Decimal(str(whole["value"]))) <= tol,
+                          "count followed by a parenthesis of counts of the same unit", text))
+    return out
+
+
+def _denominator(text: str, stats: list[dict], part: dict, whole_name: str) -> dict | None:
+    """The stated count a share refers to, or None when the text names no such count."""
+    candidates = [s for s in _counts(stats) if s["start"] < part["start"] and s is not part
+                  and s["unit_norm"] == part["unit_norm"] and not _in_parentheses(text, s["start"])
+                  and s["value"] >= part["value"]]
+    if whole_name in _TOTAL_WORDS:
+        return candidates[0] if candidates else None
+    core = _WHOLE_PREFIXES.sub("", whole_name)
+    named = [s for s in candidates if s["what"] == core]
+    return named[0] if named else None
+
+
+def _percent_of(text: str, stats: list[dict]) -> list[dict]:
+    """percent_of checks: part count, 占/达到/超过 + named whole, percentage."""
+    out = []
+    for i, share in enumerate(stats):
+        if share["unit_norm"] != "percent" or i == 0 or not pd.isna(share.get("value_high")):
+            continue
+        part = stats[i - 1]
+        link = _SHARE_LINK.match(text[part["end"]:share["start"]])
+        if part["dimension"] != "count" or not link or part["qualifier"] != "exact":
+            continue
+        whole = _denominator(text, stats, part, link.group("whole"))
+        if whole is None or whole["qualifier"] != "exact":
+            continue
+        observed = part["value"] / whole["value"] * 100
+        tol = precision_of(_number_text(share)) / 2
+        qualifier = "more_than" if link.group("verb") == "超过" else share["qualifier"]
+        out.append(_check("percent_of", [part, whole, share],
+                          f"{_fmt(part['value'])} / {_fmt(whole['value'])} = {observed:.2f}% vs stated {share['surface']}",
+                          share["value"], observed, tol, _compare(observed, share["value"], tol, qualifier),
+                          f"count, {link.group('verb')}{link.group('whole')}, percentage", text))
+    return out
+
+
+def _listed_items(text: str, stat: dict) -> tuple[list[str], str] | None:
+    """Items named with 、 right before a count, or in a parenthesis right after it."""
+    after = re.match(r"[^\d()（）,，。；;、]{0,8}[(（](?:分别是|分别为|即|包括)?([^()（）]*)[)）]",
+                     text[stat["end"]:])
+    if after and "、" in after.group(1):
+        return after.group(1).split("、"), "count followed by its items in a parenthesis"
+    i = stat["start"]
+    while i > 0 and text[i - 1] not in _STOPS:
+        i -= 1
+    before = re.sub(r"(?:等|这|共)$", "", text[i:stat["start"]])
+    items = before.split("、")
+    if len(items) > 1 and items[-1] and "等" not in items[-1] and len(items[-1]) <= 6:
+        return items, "items listed with 、 right before the count"
+    return None
+
+
+def _enumeration_count(text: str, stats: list[dict]) -> list[dict]:
+    """enumeration_count checks: the number of named items equals the stated count."""
+    out = []
+    for stat in _counts(stats):
+        listed = _listed_items(text, stat)
+        if stat["qualifier"] != "exact" or listed is None:
+            continue
+        items, pattern = listed
+        if any(not item or len(item) > 16 or re.search(r"\d", item) for item in items):
+            continue
+        out.append(_check("enumeration_count", [stat], f"count of {'、'.join(items)} = {len(items)} vs stated {stat['surface']}",
+                          stat["value"], len(items), Decimal(0), len(items) == stat["value"], pattern, text))
+    return out
+
+
+def check_line(text: str, stats: list[dict]) -> list[dict]:
+    """All checks the statistics of one line allow; `stats` are records of
+    `reportlib.stats.extract_statistics` (as dicts, optionally with a stat_id), in order.
+
+    Each check has kind, stat_ids, numbers, computation, expected, observed, tolerance,
+    verdict (holds or fails), pattern and excerpt.
+    """
+    stats = sorted(stats, key=lambda s: s["start"])
+    return (_parts_sum(text, stats) + _paren_breakdown(text, stats)
+            + _percent_of(text, stats) + _enumeration_count(text, stats))
+
+
+def checks_table(statistics: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The consistency checks of a corpus, from `reportlib.stats.statistics_table` output.
+
+    Columns: check_id ('R08-C01' …), report_id, source, line, kind (parts_sum, subset_sum,
+    paren_breakdown, percent_of, enumeration_count), stat_ids ('; '-joined), numbers (surfaces,
+    '; '-joined), computation (readable formula), expected (the stated value), observed (the
+    computed value), tolerance, verdict (holds, fails), pattern (the textual cue of the
+    relation), excerpt (the line from the first to the last number involved).
+    """
+    texts = {(p.source, int(p.line)): (p.report_id, p.text) for p in paragraphs.itertuples(index=False)}
+    rows = []
+    for (source, line), group in statistics.groupby(["source", "line"], sort=False):
+        report_id, text = texts[(source, int(line))]
+        for check in check_line(text, group.to_dict("records")):
+            rows.append({"report_id": report_id, "source": source, "line": int(line), **check})
+    table = pd.DataFrame(rows, columns=[c for c in CHECK_COLUMNS if c != "check_id"])
+    if len(table):
+        counter = table.groupby("report_id", sort=False).cumcount() + 1
+        table.insert(0, "check_id", table["report_id"] + "-C" + counter.map("{:02d}".format))
+    else:
+        table.insert(0, "check_id", pd.Series(dtype=str))
+    return table
