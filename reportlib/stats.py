@@ -243,6 +243,8 @@ def _unit_span(match: re.Match) -> tuple[str, int, str | None, str | None] | Non
     unit1, unit, num2 = match.group("unit1"), match.group("unit"), match.group("num2")
     if num2 and unit and unit1 in (None, unit):
         return unit, match.end("unit"), num2, match.group("mid2")
+    if num2 and not unit and not unit1 and match.group("num").startswith("百分之"):
+        return "百分之", match.end("num2"), num2, match.group("mid2")
     if unit1:
         return unit1, match.end("unit1"), None, None
     if unit and not num2:

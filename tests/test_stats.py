@@ -1,0 +1,174 @@
+"""Cited statistics: golden positives and negatives lifted from the seed, variants, the table."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from reportlib.stats import (
+    QUALIFIERS,
+    STATISTICS_COLUMNS,
+    excluded_spans,
+    extract_statistics,
+    load_fixed_expressions,
+    load_units,
+    score_against_golden,
+    statistics_table,
+    write_tables,
+)
+
+CASES = Path(__file__).parent / "cases"
+GOLDEN = pd.read_csv(CASES / "statistics.csv", dtype={"surface": str, "unit": str, "what": str}, keep_default_na=False,
+                     na_values={"value_high": [""]})
+NEGATIVES = pd.read_csv(CASES / "statistics_negatives.csv", dtype=str, keep_default_na=False)
+SEED_LINES = (Path(__file__).resolve().parent.parent / "seeds" / "000_bd97441f39be4d57.txt").read_text(
+    encoding="utf-8").splitlines()
+
+
+def _by_surface(text: str, surface: str) -> list:
+    return [s for s in extract_statistics(text) if s.surface == surface]
+
+
+def test_golden_table_is_large_and_well_formed():
+    assert len(GOLDEN) >= 60
+    assert set(GOLDEN["qualifier"]) <= set(QUALIFIERS)
+    assert set(GOLDEN["unit"]) - {"%"} <= set(load_units())
+    for row in GOLDEN.itertuples():
+        assert row.surface in SEED_LINES[row.line - 1], (row.line, row.surface)
+
+
+@pytest.mark.parametrize("row", GOLDEN.to_dict("records"), ids=lambda r: f"L{r['line']}-{r['surface']}")
+def test_golden_statistic_is_extracted(row):
+    found = _by_surface(SEED_LINES[row["line"] - 1], row["surface"])
+    assert found, f"{row['surface']} not found on line {row['line']}"
+    stat = found[0]
+    assert stat.value == pytest.approx(row["value"])
+    if math.isnan(row["value_high"]):
+        assert stat.value_high is None
+    else:
+        assert stat.value_high == pytest.approx(row["value_high"])
+    assert stat.unit == row["unit"]
+    assert stat.qualifier == row["qualifier"]
+
+
+def test_negatives_table_is_large_enough():
+    assert len(NEGATIVES) >= 40
+
+
+@pytest.mark.parametrize("row", NEGATIVES.to_dict("records"), ids=lambda r: r["text"][:16])
+def test_negative_gives_no_statistic(row):
+    found = extract_statistics(row["text"])
+    if row["not_surface"]:
+        assert not [s for s in found if s.surface == row["not_surface"]]
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("精准选派第一书记", "ordinal"), ("《颍上县2024-2024年规划》", "title"), ("20242024年", "placeholder_year"),
+    ("1959年成立", "year"), ("6月18日至20日", "date"), ("一是", "enumeration"), ("三会一课", "fixed_expression"),
+    ("四个方面问题", "enumerated_points"), ("(三)", "list_marker"), ("__年10月", "redacted_date"),
+])
+def test_excluded_spans_name_their_reason(text, reason):
+    assert reason in {r for _s, _e, r in excluded_spans(text)}
+
+
+VARIANTS = [
+    ("全市共建立商务楼宇党建服务站点620多个", "全市共建立商务楼宇党建服务站点六百二十多个", "全市共建立商务楼宇党建服务站点６２０多个"),
+    ("覆盖1.3万户企业", "覆盖一万三千户企业", "覆盖１．３万户企业"),
+    ("办结率95%以上", "办结率百分之九十五以上", "办结率９５％以上"),
+    ("设6-8个服务窗口", "设六至八个服务窗口", "设６-８个服务窗口"),
+    ("每150至200户配备", "每一百五十至二百户配备", "每１５０至２００户配备"),
+    ("发放每月70元-80元的生活补贴", "发放每月七十元-八十元的生活补贴", "发放每月７０元-８０元的生活补贴"),
+    ("毕业班党员比例达25-30%", "毕业班党员比例达百分之二十五至百分之三十", "毕业班党员比例达２５-３０％"),
+    ("拿出336万元", "拿出三百三十六万元", "拿出３３６万元"),
+    ("平均年龄48.1岁", "平均年龄四十八点一岁", "平均年龄４８．１岁"),
+    ("比例为49.5%", "比例为百分之四十九点五", "比例为４９．５％"),
+    ("理事会由50余家理事单位组成", "理事会由五十余家理事单位组成", "理事会由５０余家理事单位组成"),
+    ("建立基层党组织37个", "建立基层党组织三十七个", "建立基层党组织３７个"),
+]
+
+
+@pytest.mark.parametrize("variants", VARIANTS, ids=lambda v: v[0])
+def test_fullwidth_and_chinese_variants_give_the_same_values(variants):
+    def key(text):
+        return [(s.value, s.value_high, load_units()[s.unit if s.unit != "％" else "%"][0], s.qualifier)
+                for s in extract_statistics(text)]
+
+    expected = key(variants[0])
+    assert expected, variants[0]
+    for variant in variants[1:]:
+        assert key(variant) == expected, variant
+
+
+@pytest.mark.parametrize(("text", "value", "high", "qualifier"), [
+    ("两千三百余个", 2300, None, "more_than"), ("二百余万元", 2_000_000, None, "more_than"),
+    ("五十四万亿元", 54e12, None, "exact"), ("2-3万人", 20000, 30000, "exact"),
+    ("约300人", 300, None, "about"), ("不超过5个", 5, None, "up_to"), ("逾百分之六十", 60, None, "more_than"),
+    ("不少于10万元", 100_000, None, "at_least"), ("15%左右", 15, None, "about"), ("不足3人", 3, None, "up_to"),
+    ("60岁及以上", 60, None, "at_least"), ("35岁以下", 35, None, "up_to"), ("为期一年", 1, None, "exact"),
+])
+def test_values_and_qualifiers(text, value, high, qualifier):
+    (stat,) = extract_statistics(text)
+    assert (stat.value, stat.value_high, stat.qualifier) == (value, high, qualifier)
+
+
+def test_offsets_slice_the_surface_and_duration_is_time():
+    text = "抽调41名干部,组成4个调研组,进行为期一年的调研。"
+    stats = extract_statistics(text)
+    assert [text[s.start:s.end] for s in stats] == ["41名", "4个", "一年"]
+    assert [s.what for s in stats[:2]] == ["干部", "调研组"]
+    assert stats[2].dimension == "time"
+
+
+def test_body_offset_skips_the_heading():
+    text = "(三)依托载体强基础。形成9个乡镇"
+    assert [s.surface for s in extract_statistics(text, body_offset=10)] == ["9个"]
+    assert extract_statistics(text, body_offset=len(text)) == []
+
+
+def test_fixed_expression_file_has_the_issue_examples():
+    fixed, tails = load_fixed_expressions()
+    for expression in ["三会一课", "两新组织", "一岗双责", "三级联动", "三级联创", "一村一品", "四议两公开",
+                       "三个代表", "五个好", "两学一做", "三带头", "三个相适应", "四有"]:
+        assert expression in fixed
+    assert "个方面" in tails
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_corpus):
+    return statistics_table(seed_corpus)
+
+
+def test_table_columns_and_provenance(seed_table, seed_corpus):
+    assert list(seed_table.columns) == STATISTICS_COLUMNS
+    assert seed_table["stat_id"].is_unique
+    lines = {(p.source, p.line): p.text for p in seed_corpus.paragraphs.itertuples()}
+    for row in seed_table.itertuples():
+        assert lines[(row.source, row.line)][row.start:row.end] == row.surface
+    assert set(seed_table["qualifier"]) <= set(QUALIFIERS)
+
+
+def test_precision_and_recall_on_the_seed(seed_table):
+    score = score_against_golden(seed_table, GOLDEN)
+    assert score["precision"] >= 0.95
+    assert score["recall"] >= 0.95
+    assert score["values_agree"] == 1.0
+    assert score["what_agree"] >= 0.85
+
+
+def test_no_statistic_on_noise_or_in_the_preamble_free_rural_report(seed_table):
+    assert not (seed_table["line"] > 266).any()
+    assert "R01" not in set(seed_table["report_id"])
+
+
+def test_write_tables_is_deterministic(seed_corpus, tmp_path):
+    first = write_tables(seed_corpus, tmp_path / "a")
+    second = write_tables(seed_corpus, tmp_path / "b")
+    assert [p.name for p in first] == ["statistics.csv", "checks.csv"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes()
+    assert pd.read_csv(first[0]).shape[0] == len(GOLDEN)
