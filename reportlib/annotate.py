@@ -109,6 +109,12 @@ def _stands_alone(text: str, name: str) -> bool:
     return len(starts) >= 2 or any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" for i in starts)
 
 
+def _after_boundary(text: str, name: str) -> bool:
+    """Whether `name` opens a sentence or clause somewhere (墟沟街道是…), not only mid-phrase (派驻街道)."""
+    return any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[max(0, i - 1)] in "市县区"
+               for i in (m.start() for m in re.finditer(re.escape(name), text)))
+
+
 def _short_province(name: str) -> str:
     for suffix in _PROVINCE_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -121,8 +127,9 @@ def find_places(text: str) -> list[str]:
 
     Provinces, prefectures and counties come from the gazetteer (a prefecture or county named
     once must follow a non-Chinese character, so 财政和县级 does not give 政和县); townships
-    and streets (X镇, X乡, X街道) from their suffix, when named at least twice and X is followed
-    by the suffix in at least half of its occurrences (so 推动街道 is not a street).  Short province names are
+    and streets (X镇, X乡, X街道) from their suffix, when named at least twice, X is followed by
+    the suffix in at least half of its occurrences, and the name once opens a clause or follows
+    a city or county (so 推动街道 and 派驻街道 are not streets).  Short province names are
     kept only where the full name does not also occur (上海 and 上海市 give 上海市).
     """
     names = gazetteer()
@@ -137,7 +144,7 @@ def find_places(text: str) -> list[str]:
     local = Counter(m.group(0) for m in _LOCAL_PLACE.finditer(text)
                     if not set(m.group(1)) & _NOT_IN_PLACE_NAME)
     for name, count in local.items():
-        if count >= 2 and 2 * count >= text.count(name[:2]):
+        if count >= 2 and 2 * count >= text.count(name[:2]) and _after_boundary(text, name):
             found.setdefault(name, (4, text.find(name)))
     keep = [n for n in found if not any(n != m and n in m for m in found)]
     return sorted(keep, key=lambda n: found[n])
@@ -167,6 +174,8 @@ def find_duplicates(texts: list[str]) -> tuple[list[int | None], list[float]]:
     has too.  A text is a duplicate of the first earlier text with containment of at least
     `DUPLICATE_CONTAINMENT` (itself not a duplicate).
     """
+    if not texts:
+        return [], []
     cleaned = [_for_shingles(t) for t in texts]
     vectorizer = HashingVectorizer(analyzer="char", ngram_range=(SHINGLE_CHARS, SHINGLE_CHARS),
                                    n_features=2**22, binary=True, norm=None, alternate_sign=False)

@@ -160,13 +160,14 @@ class _Builder:
         title = " ".join(c.heading for c in content if c.kind == "title")
         body = "\n".join(c.line.text for c in content)
         category, evidence = annotate.categorize(title, body)
+        places = annotate.find_places(body)
         self.report_texts.append(body)
         first, last = report.lines[0].line, report.lines[-1].line
         self.rows["reports"].append(dict(
             report_id=report_id, source=first.source, start_line=first.number, end_line=last.number,
-            n_lines=len(report.lines), title=title, label=_label(report_id, title, content),
+            n_lines=len(report.lines), title=title, label=_label(report_id, title, places, content),
             category=category, category_source="lexicon", category_evidence=evidence,
-            place="; ".join(annotate.find_places(body)), n_chars=sum(len(c.line.text) for c in content),
+            place="; ".join(places), n_chars=sum(len(c.line.text) for c in content),
             n_paragraphs=paragraphs, n_sections=len(sections),
             max_depth=max((s["level"] for s in sections.values()), default=0),
             n_redactions=annotate.count_redactions(body),
@@ -249,8 +250,8 @@ def _lost_item_marker(previous: str, c: Classified):
     return None
 
 
-def _label(report_id: str, title: str, content: list[Classified]) -> str:
-    """A short display label: the title, else the first heading or sentence, cut to 14 characters."""
-    text = title or next((c.heading for c in content if c.kind == "heading"), "") or content[0].line.text
-    text = text.strip()
+def _label(report_id: str, title: str, places: list[str], content: list[Classified]) -> str:
+    """A short display label: the title, else the most local place and the first heading."""
+    heading = next((c.heading for c in content if c.kind == "heading"), "") or content[0].line.text
+    text = (title or f"{places[-1] if places else ''}{heading}").strip()
     return f"{report_id} {text[:14]}{'…' if len(text) > 14 else ''}"

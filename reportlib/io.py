@@ -111,14 +111,14 @@ def decode_bytes(data: bytes, source: str) -> SourceText:
     _reject_binary(data, source)
     try:
         return SourceText(source, data.decode("utf-8"), "utf-8", False)
-    except UnicodeDecodeError as utf8_error:
+    except UnicodeDecodeError:
         try:
             return SourceText(source, data.decode("gb18030"), "gb18030", False)
-        except UnicodeDecodeError:
-            bad = data[utf8_error.start]
+        except UnicodeDecodeError as error:
+            # GB18030 accepts far more byte sequences than UTF-8; where it fails is the telling place.
             raise InputError(
                 source,
-                f"cannot decode as UTF-8 or GB18030 (byte 0x{bad:02x} at offset {utf8_error.start})",
+                f"cannot decode as UTF-8 or GB18030 (byte 0x{data[error.start]:02x} at offset {error.start})",
             ) from None
 
 

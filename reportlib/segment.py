@@ -83,6 +83,7 @@ def classify_line(line: Line) -> Classified:
     raw = line.text
     norm = to_halfwidth(raw)
     stripped = norm.strip()
+    original = raw.strip()
     if not stripped:
         return Classified(line, "blank")
     if len(stripped) <= MAX_NOISE_CHARS:
@@ -94,14 +95,14 @@ def classify_line(line: Line) -> Classified:
         return numbered
     if _hanzi_count(stripped) >= 2 and len(stripped) <= MAX_TITLE_CHARS and \
             not P.TERMINAL_PUNCT.search(stripped) and P.TITLE.search(stripped):
-        return Classified(line, "title", heading=stripped, body_offset=len(raw),
+        return Classified(line, "title", heading=original, body_offset=len(raw),
                           content_offset=len(raw) - len(raw.lstrip()),
                           style="subtitle" if P.SUBTITLE.match(stripped) else "")
-    if _hanzi_count(stripped) >= 2 and not P.TERMINAL_PUNCT.search(stripped.rstrip("。.:")):
-        if len(stripped) <= MAX_PLAIN_HEADING_CHARS and len(P.CLAUSE_PUNCT.findall(stripped)) <= 1:
-            return Classified(line, "heading", style="plain", heading=stripped.rstrip("。.:"),
-                              body_offset=len(raw), content_offset=len(raw) - len(raw.lstrip()))
     item = P.ITEM_MARKER.match(norm)
+    if _hanzi_count(stripped) >= 2 and not P.TERMINAL_PUNCT.search(stripped) and not item:
+        if len(stripped) <= MAX_PLAIN_HEADING_CHARS and len(P.CLAUSE_PUNCT.findall(stripped.rstrip(":"))) <= 1:
+            return Classified(line, "heading", style="plain", heading=original.rstrip(":："),
+                              body_offset=len(raw), content_offset=len(raw) - len(raw.lstrip()))
     indent = len(raw) - len(raw.lstrip())
     return Classified(line, "body", item_marker=item.group(0).strip() if item else "",
                       body_offset=indent, content_offset=indent)
@@ -120,7 +121,7 @@ def _numbered_heading(line: Line, norm: str) -> Classified | None:
         if _hanzi_count(rest[:6]) == 0:
             return None
         end = P.HEADING_END.search(rest)
-        heading = rest[: end.start()] if end else rest
+        heading = line.text[match.end(): match.end() + (end.start() if end else len(rest))]
         body = match.end() + (end.end() if end else len(rest))
         while body < len(norm) and norm[body].isspace():
             body += 1

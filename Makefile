@@ -1,0 +1,36 @@
+# The two commands (see README.md):  make figures  |  make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out
+
+.PHONY: figures test lab parse clean-venv
+
+# Create the virtual environment and install the project with its dev extra, once per
+# change of pyproject.toml.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Main job: parse the seed corpus into CSV tables, execute every notebook in order (in place,
+## outputs stored) and write every figure to figures/.
+figures: $(STAMP)
+	$(BIN)/reportlib parse seeds/ -o $(OUT) --all
+	$(BIN)/python -m reportlib.notebooks notebooks/
+
+parse: $(STAMP)
+	$(BIN)/reportlib parse seeds/ -o $(OUT) --all
+
+## The whole test suite: pytest and nbval (strict: every stored output is compared).
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval --sanitize-with tests/nbval_sanitize.cfg tests notebooks
+
+## JupyterLab on the project's environment.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+clean-venv:
+	rm -rf $(VENV)
