@@ -1,0 +1,464 @@
+"""Paragraph topics and clusters: what the reports talk about, and how reports and paragraphs group.
+
+With about a dozen reports a document-level topic model says little; paragraphs (a few hundred) are
+the unit modelled here, and a report is described by the mean topic mixture of its paragraphs.
+
+Every function takes a DataFrame with a ``tokens`` column (a list of strings per row, as
+``reportlib.tokenize.tokenize_paragraphs`` returns) and the identifying columns it needs
+(paragraph_id, report_id, source, line, category, text), so it runs on small synthetic tables as
+well as on a loaded corpus. Every random step has a fixed seed: the same input gives the same
+tables.
+
+Two models are offered: ``'nmf'`` (non-negative matrix factorisation of a TF-IDF matrix, random
+initialisation seeded by ``seed``) and ``'lda'`` (latent Dirichlet allocation on counts, batch
+learning seeded by ``seed``). The IDF is this corpus's own (computed over the modelled
+paragraphs, smoothed, sublinear term frequency), not a general-language table.
+
+The number of topics is chosen by :func:`choose_k` from :func:`evaluate_k`'s scores, with the
+rule in :data:`CHOOSE_K_RULE`.
+
+>>> import pandas as pd
+>>> rural, firms = ["村干部", "报酬", "集体经济", "村级"], ["企业", "员工", "流动", "非公"]
+>>> toks = [rural[i:] + rural[:1] for i in range(4)] + [firms[i:] + firms[:1] for i in range(4)]
+>>> frame = pd.DataFrame({"paragraph_id": [f"P{i}" for i in range(8)], "tokens": toks})
+>>> model = fit_topics(frame, k=2, min_df=1, max_df=1.0)
+>>> sorted(model.weights.idxmax(axis=1).value_counts().tolist())
+[4, 4]
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy.cluster import hierarchy
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial.distance import pdist
+from sklearn.cluster import KMeans
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.preprocessing import normalize
+
+from reportlib.errors import InputError, ValueInvalidError
+
+METHODS = ("nmf", "lda")
+
+#: How :func:`choose_k` decides, in words (the notebook quotes it).
+CHOOSE_K_RULE = (
+    "among the k whose stability across seeds is at least {min_stability} (mean best-match "
+    "Jaccard of the top {n_top} terms between runs), the k with the highest mean NPMI coherence "
+    "of its topics' top terms over the corpus's own paragraphs; ties go to the smaller k; if no k "
+    "is that stable, the most stable k"
+)
+
+_LABEL_COLUMNS = ["model", "k", "topic", "label_zh", "label_en", "check_terms"]
+
+
+@dataclass(frozen=True, eq=False)
+class TopicModel:
+    """A fitted paragraph topic model.
+
+    ``terms`` is the vocabulary; ``components`` (k × vocabulary) the topic-term weights;
+    ``weights`` a DataFrame indexed by paragraph_id with columns 1..k holding each paragraph's
+    topic mixture (rows sum to 1; a paragraph with no modelled term has all zeros).
+    """
+
+    method: str
+    k: int
+    seed: int
+    terms: tuple[str, ...]
+    components: np.ndarray
+    weights: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class KChoice:
+    """The chosen number of topics for one method and the rule, in words, that chose it."""
+
+    method: str
+    k: int
+    rule: str
+
+
+def model_paragraphs(paragraphs: pd.DataFrame, *, min_tokens: int = 10,
+                     exclude_kinds: Sequence[str] = ("title",)) -> pd.DataFrame:
+    """The paragraphs worth modelling: at least ``min_tokens`` tokens and not of ``exclude_kinds``.
+
+    Bare headings (一、主要做法) have a handful of tokens and would form topics of their own; the
+    default threshold of 10 tokens keeps inline headings that run on into text. The ``kind``
+    column is used when present. Rows keep their order; the index is reset.
+    """
+    _require(paragraphs, ("tokens",), "paragraphs")
+    keep = paragraphs["tokens"].map(len) >= min_tokens
+    if "kind" in paragraphs.columns:
+        keep &= ~paragraphs["kind"].isin(list(exclude_kinds))
+    return paragraphs[keep].reset_index(drop=True)
+
+
+def _identity(tokens: Sequence[str]) -> Sequence[str]:
+    return tokens
+
+
+def term_matrix(paragraphs: pd.DataFrame, *, weighting: str = "tfidf", min_df: int | float = 2,
+                max_df: float = 0.5):
+    """Paragraph × term matrix of ``paragraphs['tokens']`` and its vocabulary.
+
+    ``weighting`` is ``'tfidf'`` (this corpus's smoothed IDF, sublinear tf, rows L2-normalised) or
+    ``'count'``. Terms in fewer than ``min_df`` paragraphs or in more than ``max_df`` of them are
+    left out. Returns ``(scipy sparse matrix, tuple of terms)``.
+    """
+    _require(paragraphs, ("tokens",), "paragraphs")
+    if weighting not in ("tfidf", "count"):
+        raise ValueInvalidError("weighting", weighting, "'tfidf' or 'count'")
+    options = dict(analyzer=_identity, min_df=min_df, max_df=max_df)
+    if weighting == "tfidf":
+        vectorizer = TfidfVectorizer(sublinear_tf=True, **options)
+    else:
+        vectorizer = CountVectorizer(**options)
+    matrix = vectorizer.fit_transform(list(paragraphs["tokens"]))
+    return matrix, tuple(vectorizer.get_feature_names_out())
+
+
+def fit_topics(paragraphs: pd.DataFrame, *, k: int, method: str = "nmf", seed: int = 0,
+               min_df: int | float = 2, max_df: float = 0.5) -> TopicModel:
+    """Fit ``k`` topics over ``paragraphs`` (columns paragraph_id, tokens) with ``method``.
+
+    See the module docstring for the two methods; ``min_df`` and ``max_df`` are passed to
+    :func:`term_matrix`.
+    """
+    if method not in METHODS:
+        raise ValueInvalidError("method", method, f"one of {METHODS}")
+    if not isinstance(k, int) or k < 1 or k > len(paragraphs):
+        raise ValueInvalidError("k", k, f"an int from 1 to the number of paragraphs ({len(paragraphs)})")
+    _require(paragraphs, ("paragraph_id", "tokens"), "paragraphs")
+    weighting = "tfidf" if method == "nmf" else "count"
+    matrix, terms = term_matrix(paragraphs, weighting=weighting, min_df=min_df, max_df=max_df)
+    if method == "nmf":
+        model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
+    else:
+        model = LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=40,
+                                          random_state=seed)
+    raw = model.fit_transform(matrix)
+    totals = raw.sum(axis=1, keepdims=True)
+    shares = np.divide(raw, totals, out=np.zeros_like(raw), where=totals > 0)
+    weights = pd.DataFrame(shares, index=pd.Index(paragraphs["paragraph_id"], name="paragraph_id"),
+                           columns=pd.RangeIndex(1, k + 1, name="topic"))
+    return TopicModel(method, k, seed, terms, model.components_, weights)
+
+
+def top_terms(model: TopicModel, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` heaviest terms of each topic; columns model, k, topic, rank, term, weight."""
+    rows = []
+    for topic, row in enumerate(model.components, start=1):
+        order = sorted(range(len(row)), key=lambda j: (-row[j], model.terms[j]))[:n]
+        rows += [(model.method, model.k, topic, rank, model.terms[j], round(float(row[j]), 6))
+                 for rank, j in enumerate(order, start=1)]
+    return pd.DataFrame(rows, columns=["model", "k", "topic", "rank", "term", "weight"])
+
+
+def _term_lists(model: TopicModel, n: int) -> list[list[str]]:
+    table = top_terms(model, n=n)
+    return [list(part["term"]) for _, part in table.groupby("topic", sort=True)]
+
+
+def npmi_coherence(topics: Sequence[Sequence[str]], documents: Iterable[Iterable[str]]) -> list[float]:
+    """Mean normalised PMI of each topic's term pairs, over document co-occurrence.
+
+    For terms a and b, with N documents, P(a) the share of documents containing a and P(a, b) the
+    share containing both: NPMI = log(P(a, b) / (P(a) P(b))) / -log P(a, b); it is -1 when a and b
+    never occur together and 1 when they always do (P(a, b) = 1). A topic's coherence is the mean
+    over its term pairs (0.0 for a topic of fewer than two terms).
+
+    >>> npmi_coherence([["a", "b"]], [["a", "b"], ["a"], ["c"], ["b", "c"]])
+    [0.0]
+    """
+    postings: dict[str, set[int]] = {}
+    n_docs = 0
+    for i, doc in enumerate(documents):
+        n_docs += 1
+        for term in set(doc):
+            postings.setdefault(term, set()).add(i)
+    return [_mean_npmi(terms, postings, n_docs) for terms in topics]
+
+
+def _mean_npmi(terms: Sequence[str], postings: dict[str, set[int]], n_docs: int) -> float:
+    scores = []
+    for a, b in itertools.combinations(terms, 2):
+        both = len(postings.get(a, set()) & postings.get(b, set()))
+        if both == 0:
+            scores.append(-1.0)
+        elif both == n_docs:
+            scores.append(1.0)
+        else:
+            p_ab = both / n_docs
+            p_a, p_b = len(postings[a]) / n_docs, len(postings[b]) / n_docs
+            scores.append(math.log(p_ab / (p_a * p_b)) / -math.log(p_ab))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def topic_match(terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str]]) -> float:
+    """Mean Jaccard similarity of two topic sets' top terms after the best one-to-one matching.
+
+    >>> topic_match([["a", "b"], ["c", "d"]], [["c", "d"], ["a", "x"]])
+    0.666667
+    """
+    sim = np.array([[len(set(a) & set(b)) / len(set(a) | set(b)) for b in terms_b] for a in terms_a])
+    rows, cols = linear_sum_assignment(-sim)
+    return round(float(sim[rows, cols].sum() / max(len(terms_a), len(terms_b))), 6)
+
+
+def evaluate_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(3, 13),
+               methods: Sequence[str] = METHODS, seeds: Sequence[int] = (0, 1, 2, 3, 4),
+               n_top: int = 10, min_df: int | float = 2, max_df: float = 0.5) -> pd.DataFrame:
+    """Coherence and stability of each method for each k.
+
+    For every (method, k) one model is fitted per seed. Columns: method, k, coherence (mean over
+    seeds of the mean NPMI of the topics' top ``n_top`` terms, see :func:`npmi_coherence`),
+    coherence_min (the least coherent topic of the first seed's model), stability (mean over all
+    pairs of seeds of :func:`topic_match`).
+    """
+    if len(seeds) < 2:
+        raise ValueInvalidError("seeds", seeds, "at least two seeds, to measure stability")
+    documents = list(paragraphs["tokens"])
+    rows = []
+    for method, k in itertools.product(methods, ks):
+        runs = [_term_lists(fit_topics(paragraphs, k=k, method=method, seed=s, min_df=min_df,
+                                       max_df=max_df), n_top) for s in seeds]
+        coherence = [npmi_coherence(terms, documents) for terms in runs]
+        stability = np.mean([topic_match(a, b) for a, b in itertools.combinations(runs, 2)])
+        rows.append((method, k, round(float(np.mean([np.mean(c) for c in coherence])), 6),
+                     round(float(min(coherence[0])), 6), round(float(stability), 6)))
+    return pd.DataFrame(rows, columns=["method", "k", "coherence", "coherence_min", "stability"])
+
+
+def choose_k(scores: pd.DataFrame, *, method: str = "nmf", min_stability: float = 0.6,
+             n_top: int = 10) -> KChoice:
+    """Pick k for ``method`` from :func:`evaluate_k` output by :data:`CHOOSE_K_RULE`."""
+    part = scores[scores["method"] == method]
+    if part.empty:
+        raise ValueInvalidError("method", method, f"a method scored in the table {sorted(set(scores['method']))}")
+    stable = part[part["stability"] >= min_stability]
+    if stable.empty:
+        best = part.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]
+    else:
+        best = stable.sort_values(["coherence", "k"], ascending=[False, True]).iloc[0]
+    rule = CHOOSE_K_RULE.format(min_stability=min_stability, n_top=n_top)
+    return KChoice(method, int(best["k"]), rule)
+
+
+def typical_paragraphs(model: TopicModel, paragraphs: pd.DataFrame, *, n: int = 3,
+                       width: int = 60) -> pd.DataFrame:
+    """The ``n`` paragraphs with the highest share of each topic, so a reader can check a label.
+
+    Columns: topic, rank, paragraph_id, report_id, source, line, weight (the paragraph's share of
+    the topic), excerpt (the first ``width`` characters of text).
+    """
+    _require(paragraphs, ("paragraph_id", "report_id", "source", "line", "text"), "paragraphs")
+    info = paragraphs.set_index("paragraph_id")
+    rows = []
+    for topic in model.weights.columns:
+        share = model.weights[topic]
+        order = sorted(share.index, key=lambda p: (-share[p], p))[:n]
+        for rank, pid in enumerate(order, start=1):
+            row = info.loc[pid]
+            rows.append((topic, rank, pid, row["report_id"], row["source"], int(row["line"]),
+                         round(float(share[pid]), 4), str(row["text"])[:width]))
+    columns = ["topic", "rank", "paragraph_id", "report_id", "source", "line", "weight", "excerpt"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def read_topic_labels(path: str | Path | None = None) -> pd.DataFrame:
+    """The researcher's topic labels; columns model, k, topic, label_zh, label_en, check_terms.
+
+    ``check_terms`` holds the topic's top terms ('|'-joined) when the label was written, so a
+    label is not silently reused for a topic that has changed. Without ``path`` the packaged
+    ``reportlib/data/topic_labels.csv`` is read.
+    """
+    if path is None:
+        with resources.as_file(resources.files("reportlib") / "data" / "topic_labels.csv") as p:
+            return read_topic_labels(p)
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "no such topic-label file")
+    labels = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in _LABEL_COLUMNS if c not in labels.columns]
+    if missing:
+        raise InputError(path, f"topic-label file lacks column(s) {missing}")
+    labels["k"] = labels["k"].astype(int)
+    labels["topic"] = labels["topic"].astype(int)
+    return labels[_LABEL_COLUMNS]
+
+
+def topic_labels(model: TopicModel, *, labels: pd.DataFrame | None = None, n_check: int = 5,
+                 min_overlap: float = 0.4) -> pd.DataFrame:
+    """Match the label file to ``model``'s topics, saying which labels are missing or stale.
+
+    A label applies when its row has the model's method, k and topic and its ``check_terms`` share
+    a Jaccard similarity of at least ``min_overlap`` with the topic's current top ``n_check``
+    terms. Columns: topic, label_zh, label_en, status ('ok', 'missing': no row, 'changed': the
+    topic's terms no longer match the label's), top_terms. Where the status is not 'ok' the label
+    columns show 'T<topic>: <three top terms>' instead of guessing.
+    """
+    labels = read_topic_labels() if labels is None else labels
+    rows_of = labels[(labels["model"] == model.method) & (labels["k"] == model.k)].set_index("topic")
+    rows = []
+    for topic, terms in enumerate(_term_lists(model, n_check), start=1):
+        fallback = f"T{topic}: " + " ".join(terms[:3])
+        if topic not in rows_of.index:
+            rows.append((topic, fallback, fallback, "missing", "|".join(terms)))
+            continue
+        row = rows_of.loc[topic]
+        checked = set(str(row["check_terms"]).split("|"))
+        overlap = len(checked & set(terms)) / len(checked | set(terms))
+        if overlap < min_overlap:
+            rows.append((topic, fallback, fallback, "changed", "|".join(terms)))
+        else:
+            rows.append((topic, row["label_zh"], row["label_en"], "ok", "|".join(terms)))
+    return pd.DataFrame(rows, columns=["topic", "label_zh", "label_en", "status", "top_terms"])
+
+
+def missing_topic_labels(model: TopicModel, *, labels: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows of :func:`topic_labels` whose status is not 'ok' (empty when all labels apply)."""
+    table = topic_labels(model, labels=labels)
+    return table[table["status"] != "ok"].reset_index(drop=True)
+
+
+def topic_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category") -> pd.DataFrame:
+    """Mean topic mixture of the paragraphs in each group of ``by`` (category, report_id, ...).
+
+    Each modelled paragraph counts once; paragraphs without any modelled term are left out. Rows
+    are groups (sorted), columns topics 1..k, each row sums to 1.
+    """
+    _require(paragraphs, ("paragraph_id", by), "paragraphs")
+    weights = model.weights[model.weights.sum(axis=1) > 0]
+    groups = paragraphs.set_index("paragraph_id")[by].reindex(weights.index)
+    return weights.groupby(groups.to_numpy(), sort=True).mean().rename_axis(by)
+
+
+def topic_specificity(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category",
+                      ratio: float = 2.0, floor: float = 0.5) -> pd.DataFrame:
+    """Which topics belong to one group of ``by`` and which are shared by all.
+
+    For each topic and group, ``ratio`` compares the topic's mean share in the group's paragraphs
+    with its mean share in all other paragraphs. A topic is 'specific' to its top group when that
+    ratio is at least ``ratio`` and no other group reaches it; 'shared' when every group's share is
+    at least ``floor`` times the topic's share over all paragraphs; otherwise 'uneven'.
+    Columns: topic, kind, top_group, share_top, share_rest, ratio, groups_over_ratio, min_group,
+    share_min, top_group_reports, top_report, top_report_part (the part of the top group's topic
+    weight that comes from its heaviest report; near 1 means one report carries the topic).
+    """
+    _require(paragraphs, ("paragraph_id", "report_id", by), "paragraphs")
+    weights = model.weights[model.weights.sum(axis=1) > 0]
+    info = paragraphs.set_index("paragraph_id").reindex(weights.index)
+    rows = []
+    for topic in weights.columns:
+        rows.append(_specificity_row(weights[topic], info, by, ratio, floor, topic))
+    columns = ["topic", "kind", "top_group", "share_top", "share_rest", "ratio", "groups_over_ratio",
+               "min_group", "share_min", "top_group_reports", "top_report", "top_report_part"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _specificity_row(share: pd.Series, info: pd.DataFrame, by: str, ratio: float, floor: float,
+                     topic: int) -> tuple:
+    groups = info[by]
+    means = share.groupby(groups.to_numpy(), sort=True).mean()
+    ratios = {g: means[g] / max(float(share[groups != g].mean()), 1e-12) for g in means.index}
+    top = max(means.index, key=lambda g: (ratios[g], g))
+    over = sorted(g for g, r in ratios.items() if r >= ratio)
+    low = min(means.index, key=lambda g: (means[g], g))
+    if over == [top]:
+        kind = "specific"
+    elif means[low] >= floor * float(share.mean()):
+        kind = "shared"
+    else:
+        kind = "uneven"
+    in_top = share[groups == top].groupby(info.loc[groups == top, "report_id"].to_numpy()).sum()
+    heaviest = max(in_top.index, key=lambda r: (in_top[r], r))
+    part = float(in_top[heaviest] / in_top.sum()) if in_top.sum() > 0 else 0.0
+    reports = "|".join(sorted(set(info.loc[groups == top, "report_id"])))
+    return (topic, kind, top, round(float(means[top]), 4), round(float(share[groups != top].mean()), 4),
+            round(float(ratios[top]), 3), "|".join(over), low, round(float(means[low]), 4), reports,
+            heaviest, round(part, 3))
+
+
+def report_tfidf(paragraphs: pd.DataFrame, *, by: str = "report_id", min_df: int | float = 2) -> pd.DataFrame:
+    """TF-IDF of each group's pooled tokens (IDF over these groups, sublinear tf, L2 rows).
+
+    Rows are groups (sorted), columns the terms in at least ``min_df`` groups.
+    """
+    _require(paragraphs, ("tokens", by), "paragraphs")
+    pooled = paragraphs.groupby(by, sort=True)["tokens"].agg(lambda col: [t for toks in col for t in toks])
+    vectorizer = TfidfVectorizer(analyzer=_identity, min_df=min_df, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(list(pooled))
+    return pd.DataFrame(matrix.toarray(), index=pooled.index, columns=vectorizer.get_feature_names_out())
+
+
+def report_linkage(features: pd.DataFrame, *, method: str = "average", metric: str = "cosine") -> np.ndarray:
+    """Hierarchical clustering of the rows of ``features`` (scipy linkage matrix, rows in order)."""
+    if len(features) < 2:
+        raise ValueInvalidError("features", f"{len(features)} row(s)", "at least two rows to cluster")
+    return hierarchy.linkage(pdist(features.to_numpy(dtype=float), metric=metric), method=method)
+
+
+def cut_linkage(linkage: np.ndarray, index: pd.Index, *, n_clusters: int) -> pd.Series:
+    """Cluster numbers (1..n) of ``index`` when ``linkage`` is cut into at most ``n_clusters``."""
+    labels = hierarchy.fcluster(linkage, t=n_clusters, criterion="maxclust")
+    return pd.Series(labels, index=index, name="cluster")
+
+
+def cluster_agreement(clusters: pd.Series, categories: pd.Series, *, n_permutations: int = 999,
+                      seed: int = 0) -> dict[str, float]:
+    """Adjusted Rand index of ``clusters`` against ``categories`` (aligned on their index).
+
+    Returns ``{'ari': …, 'p_value': …}``; the p-value is the share of ``n_permutations`` random
+    relabellings of the categories (plus the observed one) whose ARI is at least the observed ARI,
+    so a reader sees whether the agreement is more than chance for so few items.
+    """
+    categories = categories.reindex(clusters.index)
+    if categories.isna().any():
+        raise ValueInvalidError("categories", sorted(set(clusters.index) - set(categories.dropna().index)),
+                                "a category for every clustered item")
+    observed = adjusted_rand_score(categories, clusters)
+    rng = np.random.default_rng(seed)
+    values = categories.to_numpy()
+    hits = sum(adjusted_rand_score(rng.permutation(values), clusters) >= observed - 1e-12
+               for _ in range(n_permutations))
+    return {"ari": round(float(observed), 6), "p_value": round((hits + 1) / (n_permutations + 1), 6)}
+
+
+def cluster_paragraphs(features, *, k: int, seed: int = 0) -> np.ndarray:
+    """k-means cluster numbers (0..k-1) of the L2-normalised rows of ``features`` (10 seeded starts)."""
+    data = normalize(_as_matrix(features))
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(data)
+
+
+def silhouette_by_k(features, *, ks: Iterable[int] = range(2, 13), seed: int = 0) -> pd.DataFrame:
+    """Mean cosine silhouette of :func:`cluster_paragraphs` for each k; columns k, silhouette, sizes.
+
+    ``sizes`` lists the cluster sizes, largest first, so one giant cluster is visible.
+    """
+    data = normalize(_as_matrix(features))
+    rows = []
+    for k in ks:
+        labels = cluster_paragraphs(data, k=k, seed=seed)
+        sizes = sorted(np.bincount(labels, minlength=k).tolist(), reverse=True)
+        score = silhouette_score(data, labels, metric="cosine")
+        rows.append((k, round(float(score), 6), " ".join(map(str, sizes))))
+    return pd.DataFrame(rows, columns=["k", "silhouette", "sizes"])
+
+
+def _as_matrix(features):
+    return features.to_numpy(dtype=float) if isinstance(features, pd.DataFrame) else features
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueInvalidError(f"{name} columns", sorted(map(str, frame.columns)), f"a DataFrame with {missing}")

@@ -1,0 +1,187 @@
+"""Topics and clusters on synthetic paragraphs with a known structure, and hand-computed scores."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from reportlib import topics
+from reportlib.errors import InputError, ValueInvalidError
+
+RURAL = ["村干部", "报酬", "集体经济", "村级", "农村", "土地", "村委会", "脱贫"]
+FIRMS = ["企业", "非公", "流动", "员工", "老板", "出资人", "车间", "利润"]
+SHARED = ["党员", "教育", "学习", "培训", "制度", "会议", "组织生活", "考核"]
+
+
+def _synthetic(vocabularies, *, per_report=10, seed=7):
+    """Paragraphs drawn from the given vocabularies: {report_id: (category, [vocabulary, ...])}.
+
+    Each paragraph of a report takes 12 tokens from one of the report's vocabularies, in turn.
+    """
+    rng = np.random.default_rng(seed)
+    rows = []
+    for report_id, (category, vocabs) in vocabularies.items():
+        for i in range(per_report):
+            vocab = vocabs[i % len(vocabs)]
+            tokens = list(rng.choice(vocab, size=12))
+            rows.append({"paragraph_id": f"{report_id}-P{i + 1:03d}", "report_id": report_id,
+                         "source": "synthetic.txt", "line": i + 1, "category": category,
+                         "text": "".join(tokens), "tokens": tokens, "truth": vocab[0]})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def two_vocab():
+    return _synthetic({"R01": ("rural", [RURAL]), "R02": ("rural", [RURAL]),
+                       "R03": ("enterprise", [FIRMS]), "R04": ("enterprise", [FIRMS])})
+
+
+@pytest.fixture(scope="module")
+def three_vocab():
+    return _synthetic({"R01": ("rural", [RURAL, SHARED]), "R02": ("rural", [RURAL, SHARED]),
+                       "R03": ("enterprise", [FIRMS, SHARED]), "R04": ("enterprise", [FIRMS, SHARED])})
+
+
+@pytest.mark.parametrize("method", topics.METHODS)
+def test_two_vocabularies_give_two_topics(two_vocab, method):
+    model = topics.fit_topics(two_vocab, k=2, method=method, min_df=1, max_df=1.0)
+    found = model.weights.idxmax(axis=1)
+    assert adjusted_rand_score(two_vocab["truth"], found) == 1.0
+    terms = topics.top_terms(model, n=8)
+    for _, part in terms.groupby("topic"):
+        assert set(part["term"]) in (set(RURAL), set(FIRMS))
+    assert np.allclose(model.weights.sum(axis=1), 1.0)
+
+
+def test_two_vocabularies_give_two_paragraph_clusters(two_vocab):
+    matrix, _ = topics.term_matrix(two_vocab, min_df=1, max_df=1.0)
+    labels = topics.cluster_paragraphs(matrix, k=2)
+    assert adjusted_rand_score(two_vocab["truth"], labels) == 1.0
+    scores = topics.silhouette_by_k(matrix, ks=range(2, 6))
+    assert scores.sort_values("silhouette", ascending=False)["k"].iloc[0] == 2
+    assert scores.loc[scores["k"] == 2, "sizes"].item() == "20 20"
+
+
+@pytest.mark.parametrize("features", ["topics", "tfidf"])
+def test_report_dendrogram_recovers_categories(two_vocab, features):
+    if features == "topics":
+        model = topics.fit_topics(two_vocab, k=2, min_df=1, max_df=1.0)
+        table = topics.topic_shares(model, two_vocab, by="report_id")
+    else:
+        table = topics.report_tfidf(two_vocab, min_df=1)
+    clusters = topics.cut_linkage(topics.report_linkage(table), table.index, n_clusters=2)
+    categories = two_vocab.groupby("report_id")["category"].first()
+    agreement = topics.cluster_agreement(clusters, categories, n_permutations=99)
+    assert agreement["ari"] == 1.0
+    # 4 reports in two pairs: 8 of the 24 orderings give the same partition (ARI 1)
+    assert 0.2 < agreement["p_value"] < 0.5
+
+
+def test_cluster_agreement_needs_every_category(two_vocab):
+    clusters = pd.Series([1, 2], index=["R01", "R09"])
+    with pytest.raises(ValueInvalidError, match="R09"):
+        topics.cluster_agreement(clusters, pd.Series(["rural"], index=["R01"]))
+
+
+def test_specific_and_shared_topics(three_vocab):
+    model = topics.fit_topics(three_vocab, k=3, min_df=1, max_df=1.0)
+    terms = topics.top_terms(model, n=1).set_index("topic")["term"]
+    table = topics.topic_specificity(model, three_vocab).set_index("topic")
+    kind_of = {terms[t]: (table.loc[t, "kind"], table.loc[t, "top_group"]) for t in table.index}
+    for term, (kind, group) in kind_of.items():
+        if term in RURAL:
+            assert (kind, group) == ("specific", "rural")
+        elif term in FIRMS:
+            assert (kind, group) == ("specific", "enterprise")
+        else:
+            assert term in SHARED and kind == "shared"
+    shares = topics.topic_shares(model, three_vocab, by="category")
+    assert list(shares.index) == ["enterprise", "rural"]
+    assert np.allclose(shares.sum(axis=1), 1.0)
+
+
+def test_runs_are_deterministic(three_vocab):
+    for method in topics.METHODS:
+        a = topics.fit_topics(three_vocab, k=3, method=method, seed=3, min_df=1, max_df=1.0)
+        b = topics.fit_topics(three_vocab, k=3, method=method, seed=3, min_df=1, max_df=1.0)
+        assert np.array_equal(a.components, b.components)
+        pd.testing.assert_frame_equal(a.weights, b.weights)
+    first = topics.evaluate_k(three_vocab, ks=[2, 3], seeds=(0, 1), min_df=1, max_df=1.0)
+    second = topics.evaluate_k(three_vocab, ks=[2, 3], seeds=(0, 1), min_df=1, max_df=1.0)
+    pd.testing.assert_frame_equal(first, second)
+    assert first["stability"].between(0, 1).all() and first["coherence"].between(-1, 1).all()
+
+
+def test_npmi_hand_computed():
+    docs = [["a", "b"], ["a"], ["b"], ["c"], ["c"]]
+    # P(a) = P(b) = 2/5, P(a, b) = 1/5: log(5/4) / log(5)
+    assert topics.npmi_coherence([["a", "b"]], docs)[0] == pytest.approx(math.log(5 / 4) / math.log(5))
+    # a-c never together (-1); b-c never together (-1)
+    assert topics.npmi_coherence([["a", "b", "c"]], docs)[0] == pytest.approx((math.log(5 / 4) / math.log(5) - 2) / 3)
+    # always together: +1; independent (P(ab) = P(a)P(b)): 0
+    assert topics.npmi_coherence([["x", "y"]], [["x", "y"], ["x", "y"], ["z"], ["w"]]) == [pytest.approx(1.0)]
+    assert topics.npmi_coherence([["a", "b"]], [["a", "b"], ["a"], ["b"], []]) == [pytest.approx(0.0)]
+    assert topics.npmi_coherence([["a"]], docs) == [0.0]
+
+
+def test_topic_match_is_permutation_invariant():
+    a = [["a", "b", "c"], ["d", "e", "f"]]
+    assert topics.topic_match(a, a[::-1]) == 1.0
+    assert topics.topic_match(a, [["a", "b", "x"], ["y", "z", "w"]]) == pytest.approx(0.25)
+
+
+def test_choose_k_rule():
+    scores = pd.DataFrame({"method": ["nmf"] * 4, "k": [3, 4, 5, 6],
+                           "coherence": [0.10, 0.30, 0.30, 0.20], "coherence_min": [0.0] * 4,
+                           "stability": [0.9, 0.5, 0.7, 0.8]})
+    choice = topics.choose_k(scores, min_stability=0.6)
+    assert choice.k == 5  # k=4 is more coherent but not stable enough; 5 beats 6 on coherence
+    assert "0.6" in choice.rule and "NPMI" in choice.rule
+    assert topics.choose_k(scores, min_stability=0.95).k == 3  # none stable enough: most stable
+    with pytest.raises(ValueInvalidError, match="lda"):
+        topics.choose_k(scores, method="lda")
+
+
+def test_labels_ok_missing_or_changed(two_vocab):
+    model = topics.fit_topics(two_vocab, k=2, min_df=1, max_df=1.0)
+    current = topics.top_terms(model, n=5)
+    first = "|".join(current.loc[current["topic"] == 1, "term"])
+    labels = pd.DataFrame([
+        {"model": "nmf", "k": 2, "topic": 1, "label_zh": "甲", "label_en": "A", "check_terms": first},
+        {"model": "nmf", "k": 2, "topic": 2, "label_zh": "乙", "label_en": "B", "check_terms": "x|y|z"},
+        {"model": "nmf", "k": 3, "topic": 3, "label_zh": "丙", "label_en": "C", "check_terms": first},
+    ])
+    table = topics.topic_labels(model, labels=labels)
+    assert table["status"].tolist() == ["ok", "changed"]
+    assert table.loc[0, "label_en"] == "A"
+    assert table.loc[1, "label_en"].startswith("T2: ")
+    missing = topics.missing_topic_labels(model, labels=labels.iloc[:1])
+    assert missing["topic"].tolist() == [2] and missing["status"].tolist() == ["missing"]
+
+
+def test_label_file_errors(tmp_path):
+    with pytest.raises(InputError, match="no such"):
+        topics.read_topic_labels(tmp_path / "absent.csv")
+    bad = tmp_path / "labels.csv"
+    bad.write_text("model,k,topic\nnmf,2,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="label_zh"):
+        topics.read_topic_labels(bad)
+
+
+def test_model_paragraphs_drops_short_and_titles():
+    frame = pd.DataFrame({"kind": ["title", "heading", "body", "body"],
+                          "tokens": [["a"] * 12, ["b"] * 3, ["c"] * 10, ["d"] * 9]})
+    assert topics.model_paragraphs(frame)["tokens"].map(len).tolist() == [10]
+
+
+def test_bad_options_are_named(two_vocab):
+    with pytest.raises(ValueInvalidError, match="method"):
+        topics.fit_topics(two_vocab, k=2, method="lsa")
+    with pytest.raises(ValueInvalidError, match="`k`"):
+        topics.fit_topics(two_vocab, k=0)
+    with pytest.raises(ValueInvalidError, match="tokens"):
+        topics.fit_topics(two_vocab.drop(columns="tokens"), k=2)
