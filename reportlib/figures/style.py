@@ -281,13 +281,36 @@ def save_figure(
     folder = figures_dir(directory)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    with mpl.rc_context({**paper_rc(), **_SAVE_RC}):
+    with mpl.rc_context({**paper_rc(), **_SAVE_RC}), _frozen_layout(fig):
         for fmt in formats:
             target = folder / f"{name}.{fmt}"
             with _temporary_beside(target) as tmp:
                 fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=_METADATA[fmt])
             written.append(target)
     return written
+
+
+@contextmanager
+def _frozen_layout(fig: Figure) -> Iterator[None]:
+    """Lay the figure out once, round the axes positions, and keep them while saving.
+
+    Constrained layout gives positions that differ in the last bits depending on what was
+    drawn before (a first draw, an inline PNG, another format), which changes the hashed
+    clip-path ids of SVG files. Rounding to 1e-6 of the figure size (a quarter of a
+    thousandth of a point) removes that noise; the layout engine is restored afterwards.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    fig.draw_without_rendering()
+    for ax in fig.axes:
+        ax.set_position([round(float(v), 6) for v in ax.get_position().bounds])
+    fig.set_layout_engine("none")
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 @contextmanager
