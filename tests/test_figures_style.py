@@ -36,12 +36,12 @@ def _bar_figure(labels: list[str]) -> Figure:
 # --- the font -------------------------------------------------------------------------------
 
 def test_font_is_the_regular_instance_of_noto_sans_sc():
-    font = TTFont(str(style.font_path()), lazy=True)
-    assert "glyf" in font, "matplotlib embeds TrueType outlines only"
-    assert "fvar" not in font, "a static instance, not the variable font"
-    assert font["OS/2"].usWeightClass == 400
-    assert font["name"].getDebugName(6) == "NotoSansSC-Regular"
-    cmap = font.getBestCmap()
+    with TTFont(str(style.font_path()), lazy=True) as font:
+        assert "glyf" in font, "matplotlib embeds TrueType outlines only"
+        assert "fvar" not in font, "a static instance, not the variable font"
+        assert font["OS/2"].usWeightClass == 400
+        assert font["name"].getDebugName(6) == "NotoSansSC-Regular"
+        cmap = font.getBestCmap()
     assert all(ord(ch) in cmap for ch in "基层党建三会一课两新组织第一书记《》（）、，。")
 
 

@@ -152,12 +152,12 @@ def _write_instance(source: Path, target: Path) -> None:
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    font = TTFont(str(source), recalcTimestamp=False)
-    static = instancer.instantiateVariableFont(
-        font, {"wght": FONT_WEIGHT}, updateFontNames=True
-    )
-    with _temporary_beside(target) as tmp:
-        static.save(str(tmp))
+    with TTFont(str(source), recalcTimestamp=False) as font:
+        static = instancer.instantiateVariableFont(
+            font, {"wght": FONT_WEIGHT}, updateFontNames=True
+        )
+        with _temporary_beside(target) as tmp:
+            static.save(str(tmp))
 
 
 @functools.lru_cache(maxsize=1)
