@@ -81,6 +81,7 @@ _LEAD_VERBS = re.compile(
     r".*(?:共有|现有|建有|设有|共建立|建立|组建|成立|覆盖|选聘|选派|投入|拿出|安排|发放|培育|"
     r"形成|抽调|组成|下属|制定|落实|配备|建成|表明|共|占|其中)"
 )
+_DATE_IN_PHRASE = re.compile(r"(?:_{2,}|\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?")
 _TRAILING_WORDS = re.compile(
     r"(?:为|达到|高达|达|共有|共|约|大约|近|将近|有|是|占|提高到|提高|增加到|增加了|扩大到|"
     r"增加|不少于|不低于|不超过|不足|超过|逾|至少|各|每|的)+$"
@@ -214,7 +215,7 @@ def _preceding_phrase(text: str, start: int, floor: int) -> str:
     lead = _LEAD_VERBS.match(phrase)
     if lead and lead.end() < len(phrase):
         phrase = phrase[lead.end():]
-    return phrase[-16:]
+    return _DATE_IN_PHRASE.sub("", phrase)[-16:]
 
 
 def _what(text: str, start: int, end: int, floor: int, dimension: str) -> str:
