@@ -37,6 +37,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+from joblib import Parallel, delayed
 from scipy.cluster import hierarchy
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import pdist
@@ -85,6 +86,23 @@ class KChoice:
     method: str
     k: int
     rule: str
+
+
+def paragraph_table(corpus, *, drop_duplicates: bool = True) -> pd.DataFrame:
+    """``corpus.paragraphs`` with tokens and their report's category and label.
+
+    Reports that repeat another (``duplicate_of`` set) are left out unless ``drop_duplicates`` is
+    False. Columns: those of ``corpus.paragraphs`` plus category, label and tokens (see
+    ``reportlib.tokenize.tokenize_paragraphs``).
+    """
+    from reportlib.tokenize import tokenize_paragraphs
+
+    kept = corpus.drop_duplicates() if drop_duplicates else corpus
+    info = kept.reports.set_index("report_id")
+    out = tokenize_paragraphs(kept.paragraphs)
+    out["category"] = out["report_id"].map(info["category"])
+    out["label"] = out["report_id"].map(info["label"])
+    return out.reset_index(drop=True)
 
 
 def model_paragraphs(paragraphs: pd.DataFrame, *, min_tokens: int = 10,
@@ -143,7 +161,7 @@ def fit_topics(paragraphs: pd.DataFrame, *, k: int, method: str = "nmf", seed: i
     if method == "nmf":
         model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
     else:
-        model = LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=40,
+        model = LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=25,
                                           random_state=seed)
     raw = model.fit_transform(matrix)
     totals = raw.sum(axis=1, keepdims=True)
@@ -215,30 +233,41 @@ def topic_match(terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str
 
 
 def evaluate_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(3, 13),
-               methods: Sequence[str] = METHODS, seeds: Sequence[int] = (0, 1, 2, 3, 4),
-               n_top: int = 10, min_df: int | float = 2, max_df: float = 0.5) -> pd.DataFrame:
+               methods: Sequence[str] = METHODS, seeds: Sequence[int] = tuple(range(10)),
+               n_top: int = 10, min_df: int | float = 2, max_df: float = 0.5,
+               n_jobs: int = 1) -> pd.DataFrame:
     """Coherence and stability of each method for each k.
 
-    For every (method, k) one model is fitted per seed. Columns: method, k, coherence (mean over
-    seeds of the mean NPMI of the topics' top ``n_top`` terms, see :func:`npmi_coherence`),
-    coherence_min (the least coherent topic of the first seed's model), stability (mean over all
-    pairs of seeds of :func:`topic_match`).
+    For every (method, k) one model is fitted per seed (``n_jobs`` fits run in parallel; the
+    result does not depend on it). Columns: method, k, coherence (mean over seeds of the mean
+    NPMI of the topics' top ``n_top`` terms, see :func:`npmi_coherence`), coherence_min (the
+    least coherent topic of the first seed's model), stability (mean over all pairs of seeds of
+    :func:`topic_match`), n_seeds.
     """
     if len(seeds) < 2:
         raise ValueInvalidError("seeds", seeds, "at least two seeds, to measure stability")
     documents = list(paragraphs["tokens"])
+    grid = list(itertools.product(methods, ks))
+    options = dict(min_df=min_df, max_df=max_df)
+    runs = Parallel(n_jobs=n_jobs)(
+        delayed(_fitted_terms)(paragraphs, method, k, s, n_top, options) for method, k in grid for s in seeds
+    )
     rows = []
-    for method, k in itertools.product(methods, ks):
-        runs = [_term_lists(fit_topics(paragraphs, k=k, method=method, seed=s, min_df=min_df,
-                                       max_df=max_df), n_top) for s in seeds]
-        coherence = [npmi_coherence(terms, documents) for terms in runs]
-        stability = np.mean([topic_match(a, b) for a, b in itertools.combinations(runs, 2)])
+    for i, (method, k) in enumerate(grid):
+        terms = runs[i * len(seeds):(i + 1) * len(seeds)]
+        coherence = [npmi_coherence(t, documents) for t in terms]
+        stability = np.mean([topic_match(a, b) for a, b in itertools.combinations(terms, 2)])
         rows.append((method, k, round(float(np.mean([np.mean(c) for c in coherence])), 6),
-                     round(float(min(coherence[0])), 6), round(float(stability), 6)))
-    return pd.DataFrame(rows, columns=["method", "k", "coherence", "coherence_min", "stability"])
+                     round(float(min(coherence[0])), 6), round(float(stability), 6), len(seeds)))
+    return pd.DataFrame(rows, columns=["method", "k", "coherence", "coherence_min", "stability", "n_seeds"])
 
 
-def choose_k(scores: pd.DataFrame, *, method: str = "nmf", min_stability: float = 0.6,
+def _fitted_terms(paragraphs: pd.DataFrame, method: str, k: int, seed: int, n_top: int,
+                  options: dict) -> list[list[str]]:
+    return _term_lists(fit_topics(paragraphs, k=k, method=method, seed=seed, **options), n_top)
+
+
+def choose_k(scores: pd.DataFrame, *, method: str = "nmf", min_stability: float = 0.9,
              n_top: int = 10) -> KChoice:
     """Pick k for ``method`` from :func:`evaluate_k` output by :data:`CHOOSE_K_RULE`."""
     part = scores[scores["method"] == method]
