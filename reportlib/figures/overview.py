@@ -139,7 +139,9 @@ def _level_name(level: int, lang: str) -> str:
     return f"{level}级标题" if lang == "zh" else f"level {level}"
 
 
-def structure_overview(sections: pd.DataFrame, reports: pd.DataFrame, *, lang: str = "zh") -> Figure:
+def structure_overview(
+    sections: pd.DataFrame, reports: pd.DataFrame, *, lang: str = "zh"
+) -> Figure:
     """Stacked horizontal bars: per report, the number of headings at each level.
 
     ``sections`` needs columns report_id and level (1 = top level); ``reports`` needs
