@@ -8,11 +8,12 @@ OUT    ?= out
 .PHONY: figures test lab parse clean-venv
 
 # Create the virtual environment and install the project with its dev extra, once per
-# change of pyproject.toml.
+# change of pyproject.toml; make the Regular instance of the Chinese font once (about 30 s).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -c "from reportlib.figures.style import font_path; font_path()"
 	touch $(STAMP)
 
 ## Main job: parse the seed corpus into CSV tables, execute every notebook in order (in place,

@@ -156,7 +156,7 @@ class _Builder:
         sections = _sections(report_id, content)
         self.rows["sections"].extend(sections.values())
         paragraphs = self._add_paragraphs(report_id, content, sections)
-        self._add_damage(report_id, content)
+        n_damage = self._add_damage(report_id, content)
         title = " ".join(c.heading for c in content if c.kind == "title")
         body = "\n".join(c.line.text for c in content)
         category, evidence = annotate.categorize(title, body)
@@ -172,7 +172,7 @@ class _Builder:
             max_depth=max((s["level"] for s in sections.values()), default=0),
             n_redactions=annotate.count_redactions(body),
             n_placeholder_years=annotate.count_placeholder_years(body, years),
-            n_damage=sum(r["report_id"] == report_id for r in self.rows["damage"]),
+            n_damage=n_damage,
             start_reason=report.start_reason))
 
     def _add_paragraphs(self, report_id: str, content: list[Classified], sections: dict[int, dict]) -> int:
@@ -194,7 +194,8 @@ class _Builder:
                     start=start, end=end, text=c.line.text[start:end]))
         return len(content)
 
-    def _add_damage(self, report_id: str, content: list[Classified]) -> None:
+    def _add_damage(self, report_id: str, content: list[Classified]) -> int:
+        before = len(self.rows["damage"])
         previous_item = ""
         for c in content:
             found = annotate.find_damage(c.line.text)
@@ -208,6 +209,7 @@ class _Builder:
             self.rows["damage"].extend(dict(
                 report_id=report_id, source=c.line.source, line=c.line.number, start=a, end=b,
                 kind=kind, excerpt=c.line.text[max(0, a - 4):b + 4], note=note) for a, b, kind, note in found)
+        return len(self.rows["damage"]) - before
 
     def finish(self) -> Corpus:
         originals, scores = annotate.find_duplicates(self.report_texts)

@@ -197,9 +197,9 @@ def _has_content(report: ReportLines) -> bool:
 
 
 def _next_content(index: int, lines: list[Classified]) -> Classified | None:
-    for c in lines[index + 1:]:
-        if c.kind not in ("blank", "noise"):
-            return c
+    for position in range(index + 1, len(lines)):
+        if lines[position].kind not in ("blank", "noise"):
+            return lines[position]
     return None
 
 
