@@ -172,3 +172,51 @@ def test_write_tables_is_deterministic(seed_corpus, tmp_path):
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes()
     assert pd.read_csv(first[0]).shape[0] == len(GOLDEN)
+
+
+# -- figures -----------------------------------------------------------------------------
+
+from reportlib.figures import statistics as fs  # noqa: E402
+from reportlib.figures.glossary import missing_terms  # noqa: E402
+from reportlib.errors import ValueInvalidError  # noqa: E402
+
+
+def test_overview_figure_has_a_bar_row_per_report(seed_table, seed_corpus):
+    fig = fs.statistics_overview(seed_table, reports=seed_corpus.reports, lang="en")
+    (ax,) = fig.axes
+    assert len(ax.get_yticklabels()) == len(seed_corpus.reports)
+    assert ax.get_xlabel() == "cited statistics"
+    assert "line" not in fig.get_supxlabel() and "000_bd97441f39be4d57.txt" in fig.get_supxlabel()
+
+
+def test_membership_rates_draw_ranges_about_values_and_cite_the_line(seed_table):
+    rates = seed_table.query("report_id == 'R08' and line == 178")
+    fig = fs.membership_rates(rates, reference="全国本专科大学生党员比例", lang="en")
+    (ax,) = fig.axes
+    assert len(ax.get_yticklabels()) == len(rates) - 1
+    texts = [t.get_text() for t in ax.texts]
+    assert "25–30%" in texts and "≈15%" in texts
+    assert "line 178 (R08)" in fig.get_supxlabel()
+    with pytest.raises(ValueInvalidError, match="reference"):
+        fs.membership_rates(rates, reference="no such rate")
+
+
+def test_stated_figures_panel_per_unit_and_per_line(seed_table):
+    network = seed_table.query("report_id == 'R09' and line == 195")
+    assert len(fs.stated_figures(network, lang="zh").axes) == network["unit_norm"].nunique()
+    spending = seed_table.query("report_id == 'R09' and line in (199, 200) and unit_norm == 'yuan'")
+    fig = fs.stated_figures(spending, panel_by="line", lang="en")
+    assert [ax.get_xlabel() for ax in fig.axes] == ["yuan (line 199)", "yuan (line 200)"]
+    assert "lines 199–200 (R09)" in fig.get_supxlabel()
+
+
+def test_english_figure_labels_are_in_the_glossary():
+    import nbformat
+
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "04_cited_statistics.ipynb"
+    source = "\n".join(c.source for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code")
+    import re
+
+    labels = re.findall(r'"R\d\d-S\d{3}": "([^"]+)"', source) + re.findall(r'title="([^"]+)"', source)
+    codes = [f"dim_{d}" for d in fs.DIMENSIONS] + [f"unit_{u}" for u, _ in load_units().values()]
+    assert labels and missing_terms(labels + codes) == []

@@ -100,9 +100,9 @@ def statistics_overview(statistics: pd.DataFrame, *, reports: pd.DataFrame | Non
     ax.invert_yaxis()
     ax.set_xlabel(_text("引用的统计数字", lang))
     ax.legend(title=_text("维度", lang), loc="lower right", frameon=False)
-    fig.supxlabel(source_caption(statistics, lang=lang) if statistics["source"].nunique() == 1
-                  else ("来源: " if lang == "zh" else "Source: ") + ", ".join(
-                      sorted(Path(s).name for s in statistics["source"].unique())), fontsize=5.5)
+    files = ", ".join(sorted(Path(s).name for s in statistics["source"].unique()))
+    fig.supxlabel(f"来源: {files} (全部段落)" if lang == "zh" else f"Source: {files} (all paragraphs)",
+                  fontsize=5.5)
     return fig
 
 
