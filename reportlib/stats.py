@@ -1,6 +1,6 @@
 """The statistics the reports cite: value, unit, qualifier, what is counted, and where.
 
-A statistic is a number with a unit or measure word from ``data/units.csv`` (个, 名, 人, 户,
+A statistic is a number with a unit or measure word from ``data/units.csv`` (个, 名, 人, 户, 倍,
 万元, 平方米, %, 岁, 年 …), optionally a range (150至200户, 6-8个, 25-30%, 70元-80元) and a
 qualifier (多/余/以上/超过/逾 → ``more_than``, 不少于/不低于/及以上 → ``at_least``,
 约/近/左右 → ``about``, 不超过/不足/以内/以下 → ``up_to``, otherwise ``exact``).
@@ -287,6 +287,8 @@ def _record(text: str, masked: str, match: re.Match, floor: int) -> Statistic | 
     start, num = match.start("num"), match.group("num")
     if start > 0 and masked[start - 1] in "几数" and num[0] in "十百千":
         return None
+    if masked[unit_end:unit_end + 1].isdigit():  # "6个100": a slogan counting a number
+        return None
     suffix_match = re.match("|".join(sorted(_SUFFIX_QUALIFIERS, key=len, reverse=True)), masked[unit_end:])
     suffix = suffix_match.group(0) if suffix_match else None
     end = unit_end + (len(suffix) if suffix else 0)
@@ -312,7 +314,8 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     ``body_offset`` column): nothing before it is read as a statistic.
 
     Each `Statistic` has start, end, surface, value, value_high (None unless a range), unit
-    (as written), unit_norm, dimension (count, money, area, percent, age, time, length, mass),
+    (as written), unit_norm, dimension (count, money, area, percent, ratio, age, time, length,
+    mass),
     qualifier (exact, more_than, at_least, about, up_to), what and sentence.
 
     >>> [(s.surface, s.value, s.value_high) for s in extract_statistics("每150至200户配备1名专职党群工作者")]
@@ -355,7 +358,7 @@ def statistics_table(corpus) -> pd.DataFrame:
     source, line (1-based line of the source file), start, end (character offsets in that
     line), section_path, surface (the number, its 多/余, unit and suffix qualifier as written),
     value, value_high (the upper end of a range, else NaN), unit (as written), unit_norm,
-    dimension (count, money, area, percent, age, time, length, mass), qualifier (exact,
+    dimension (count, money, area, percent, ratio, age, time, length, mass), qualifier (exact,
     more_than, at_least, about, up_to), what (short phrase of what is counted), sentence (the
     parser's sentence holding the statistic).
     """

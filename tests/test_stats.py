@@ -220,3 +220,24 @@ def test_english_figure_labels_are_in_the_glossary():
     labels = re.findall(r'"R\d\d-S\d{3}": "([^"]+)"', source) + re.findall(r'title="([^"]+)"', source)
     codes = [f"dim_{d}" for d in fs.DIMENSIONS] + [f"unit_{u}" for u, _ in load_units().values()]
     assert labels and missing_terms(labels + codes) == []
+
+
+# -- lines of official documents annotated by reading before they were run. First run: precision
+# 0.954, recall 0.899 (倍 missing, 20周年 read as weeks, 二期 as a count, "6个100"); those rules were
+# then fixed, so these lines are now regression cases, no longer held out.
+
+OFFICIAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "official"
+HELD_OUT = {
+    ("02_border_chongzuo_city_2024_gov_work_report.txt", 7): [("三年", 3.0, "exact"), ("6.2％", 6.2, "exact"), ("15％", 15.0, "exact"), ("16％", 16.0, "exact"), ("2.2％", 2.2, "exact"), ("27.2％", 27.2, "exact"), ("11.3％", 11.3, "exact"), ("3.5％", 3.5, "exact"), ("6.9％", 6.9, "exact"), ("20年", 20.0, "exact"), ("103.97亿元", 10397000000.0, "exact"), ("1117.56亿元", 111756000000.0, "exact"), ("9．8倍", 9.8, "exact"), ("8.2％", 8.2, "exact"), ("19亿元", 1900000000.0, "exact"), ("334.6亿元", 33460000000.0, "exact"), ("16.6倍", 16.6, "exact"), ("9.2％", 9.2, "exact"), ("23.7％", 23.7, "exact"), ("13亿元", 1300000000.0, "exact"), ("93亿元", 9300000000.0, "exact"), ("6.2倍", 6.2, "exact"), ("10.1％", 10.1, "exact"), ("20.11亿元", 2011000000.0, "exact"), ("260.36亿元", 26036000000.0, "exact"), ("11.9倍", 11.9, "exact"), ("13.7％", 13.7, "exact"), ("20.1亿元", 2010000000.0, "exact"), ("2393.7亿元", 239370000000.0, "exact"), ("118.1倍", 118.1, "exact"), ("26.8％", 26.8, "exact"), ("15年", 15.0, "exact"), ("17年", 17.0, "exact"), ("9年", 9.0, "exact"), ("6208元", 6208.0, "exact"), ("39502元", 39502.0, "exact"), ("5.4倍", 5.4, "exact"), ("10.2％", 10.2, "exact"), ("1927元", 1927.0, "exact"), ("17918元", 17918.0, "exact"), ("8.3倍", 8.3, "exact"), ("11.4％", 11.4, "exact")],
+    ("02_border_chongzuo_city_2024_gov_work_report.txt", 11): [("19％", 19.0, "exact"), ("100家", 100.0, "exact"), ("2个", 2.0, "exact"), ("10项", 10.0, "exact"), ("7家", 7.0, "exact"), ("5家", 5.0, "exact"), ("8家", 8.0, "exact")],
+    ("07_party_20th_congress_report_wikisource.txt", 75): [("五十四万亿元", 54000000000000.0, "exact"), ("一百一十四万亿元", 114000000000000.0, "exact"), ("百分之十八点五", 18.5, "exact"), ("七点二个百分点", 7.2, "exact"), ("三万九千八百元", 39800.0, "exact"), ("八万一千元", 81000.0, "exact"), ("十四亿多人", 1400000000.0, "more_than"), ("十一点六个百分点", 11.6, "exact"), ("百分之六十四点七", 64.7, "exact"), ("一万亿元", 1000000000000.0, "exact"), ("二万八千亿元", 2800000000000.0, "exact")],
+    ("07_party_20th_congress_report_wikisource.txt", 85): [("七十八点二岁", 78.2, "exact"), ("一万六千五百元", 16500.0, "exact"), ("三万五千一百元", 35100.0, "exact"), ("一千三百万人以上", 13000000.0, "more_than"), ("十亿四千万人", 1040000000.0, "exact"), ("百分之九十五", 95.0, "exact"), ("四千二百多万套", 42000000.0, "more_than"), ("二千四百多万户", 24000000.0, "more_than"), ("十亿三千万人", 1030000000.0, "exact")],
+}
+
+
+@pytest.mark.skipif(not OFFICIAL.is_dir(), reason="the official corpus is not next to the project")
+@pytest.mark.parametrize("key", list(HELD_OUT), ids=lambda k: f"{k[0][:2]}-L{k[1]}")
+def test_held_out_official_lines(key):
+    text = (OFFICIAL / key[0]).read_text(encoding="utf-8").splitlines()[key[1] - 1]
+    found = [(s.surface, s.value, s.qualifier) for s in extract_statistics(text)]
+    assert found == HELD_OUT[key]

@@ -26,7 +26,7 @@ from reportlib.figures.style import FULL_WIDTH, OKABE_ITO, SINGLE_COLUMN, new_fi
 
 STAT_COLUMNS = ("report_id", "source", "line", "surface", "value", "value_high", "unit_norm",
                 "dimension", "qualifier", "what")
-DIMENSIONS = ("count", "money", "area", "percent", "age", "time", "length", "mass")
+DIMENSIONS = ("count", "money", "area", "percent", "ratio", "age", "time", "length", "mass")
 QUALIFIER_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "up_to": "≤"}
 _COLOURS = list(OKABE_ITO.values())
 
