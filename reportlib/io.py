@@ -28,6 +28,7 @@ _BINARY_SIGNATURES = {
 # Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the ideographic space to a space.
 _HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALFWIDTH[0x3000] = 0x20
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def to_halfwidth(text: str) -> str:
     >>> to_halfwidth("占比５０％：")
     '占比50%:'
     """
-    return text.translate(_HALFWIDTH)
+    return text.translate(_HALFWIDTH) if _FULLWIDTH_CHAR.search(text) else text
 
 
 def collect_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:

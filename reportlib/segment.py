@@ -26,6 +26,7 @@ PARENT_WINDOW = 3
 MIN_BODY_LINES_BEFORE_RESTART = 4
 #: A run of lines with fewer Chinese characters than this in its body lines is chrome, not a report.
 MIN_REPORT_HANZI = 200
+_SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS)}。!?;.…]")
 _CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
@@ -250,7 +251,11 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     depth = 0
     begin = start
     position = start
-    while position < len(norm):
+    while True:
+        found = _SENTENCE_SIGNAL.search(norm, position)
+        if found is None:
+            break
+        position = found.start()
         ch = norm[position]
         if ch in P.OPENERS:
             depth += 1
