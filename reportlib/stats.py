@@ -287,7 +287,7 @@ def _record(text: str, masked: str, match: re.Match, floor: int) -> Statistic | 
     start, num = match.start("num"), match.group("num")
     if start > 0 and masked[start - 1] in "几数" and num[0] in "十百千":
         return None
-    if masked[unit_end:unit_end + 1].isdigit():  # "6个100": a slogan counting a number
+    if re.match(r"[\d二两三四五六七八九十百千]", masked[unit_end:unit_end + 1]):  # 6个100, 七个百分百: slogans
         return None
     suffix_match = re.match("|".join(sorted(_SUFFIX_QUALIFIERS, key=len, reverse=True)), masked[unit_end:])
     suffix = suffix_match.group(0) if suffix_match else None
