@@ -191,3 +191,24 @@ def test_keyness_between_has_both_ends(corpus):
     assert list(table.columns) == KEYNESS_COLUMNS
     assert table.iloc[0]["term"] == "社区" and table.iloc[-1]["term"] == "村级"
     assert table["z"].is_monotonic_decreasing
+
+
+def test_vocabulary_figures(corpus):
+    from reportlib.figures import vocabulary
+
+    top = compare.top_terms(corpus, n=6)
+    weights = compare.category_weights(corpus)
+    heat = vocabulary.distinctive_terms_heatmap(compare.distinctive_matrix(top, weights, n=3), lang="en")
+    ax = heat.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "rural"
+    assert any("(" in t.get_text() for t in ax.get_yticklabels())  # "english (中文)" labels
+    sim = vocabulary.similarity_heatmap(compare.similarity(corpus, keep_duplicates=True), corpus.reports)
+    labels = [t.get_text() for t in sim.axes[1].get_yticklabels()]
+    assert len(labels) == 12 and all(label[:1] == "R" for label in labels)
+    ids = [label.split(" ")[0] for label in labels]
+    assert abs(ids.index("R11") - ids.index("R01")) == 1  # clustering puts the duplicate pair together
+    clouds = vocabulary.wordcloud_grid(weights[["rural", "urban"]], n=5, ncols=2)
+    assert [a.get_title() for a in clouds.axes] == ["农村", "城市/街道社区"]
+    assert all(a.images and a.images[0].get_array().std() > 0 for a in clouds.axes)  # not blank
+    with pytest.raises(ValueInvalidError, match="`lang`"):
+        vocabulary.wordcloud_grid(weights, lang="fr")
