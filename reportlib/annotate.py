@@ -172,26 +172,43 @@ def find_duplicates(texts: list[str]) -> tuple[list[int | None], list[float]]:
     Similarity is containment of character 5-gram shingles (after removing white space,
     punctuation and redactions): the share of the shorter text's shingles that the other text
     has too.  A text is a duplicate of the first earlier text with containment of at least
-    `DUPLICATE_CONTAINMENT` (itself not a duplicate).
+    `DUPLICATE_CONTAINMENT` (itself not a duplicate).  Exact copies (after that cleaning) are
+    found by hashing first and score 1.0, so a scrape full of copies stays fast.
     """
     if not texts:
         return [], []
     cleaned = [_for_shingles(t) for t in texts]
+    first_copy: dict[str, int] = {}
+    for index, text in enumerate(cleaned):
+        first_copy.setdefault(text, index)
+    unique = sorted(set(first_copy.values()))
+    containment = _containment([cleaned[i] for i in unique])
+    position = {index: k for k, index in enumerate(unique)}
+    originals: list[int | None] = []
+    scores: list[float] = []
+    for j, text in enumerate(cleaned):
+        if first_copy[text] != j:  # an exact copy of an earlier text
+            original = first_copy[text]
+            originals.append(originals[original] if originals[original] is not None else original)
+            scores.append(1.0)
+            continue
+        earlier = [i for i in unique if i < j]
+        row = {i: containment[position[i], position[j]] for i in earlier}
+        candidates = [i for i in earlier if originals[i] is None and row[i] >= DUPLICATE_CONTAINMENT]
+        originals.append(candidates[0] if candidates else None)
+        scores.append(round(float(row[candidates[0]] if candidates else max(row.values(), default=0.0)), 4))
+    return originals, scores
+
+
+def _containment(texts: list[str]) -> np.ndarray:
+    """Pairwise share of the smaller text's character shingles found in the other text."""
     vectorizer = HashingVectorizer(analyzer="char", ngram_range=(SHINGLE_CHARS, SHINGLE_CHARS),
                                    n_features=2**22, binary=True, norm=None, alternate_sign=False)
-    matrix = vectorizer.transform(cleaned)
+    matrix = vectorizer.transform(texts)
     sizes = np.asarray(matrix.sum(axis=1)).ravel()
     shared = (matrix @ matrix.T).toarray()
     smaller = np.minimum.outer(sizes, sizes)
-    containment = np.divide(shared, smaller, out=np.zeros_like(shared, dtype=float), where=smaller > 0)
-    originals: list[int | None] = []
-    scores: list[float] = []
-    for j in range(len(texts)):
-        candidates = [i for i in range(j) if originals[i] is None and containment[i, j] >= DUPLICATE_CONTAINMENT]
-        originals.append(candidates[0] if candidates else None)
-        best = max((containment[i, j] for i in range(j)), default=0.0)
-        scores.append(round(float(containment[candidates[0], j] if candidates else best), 4))
-    return originals, scores
+    return np.divide(shared, smaller, out=np.zeros_like(shared, dtype=float), where=smaller > 0)
 
 
 def _for_shingles(text: str) -> str:

@@ -26,6 +26,7 @@ PARENT_WINDOW = 3
 MIN_BODY_LINES_BEFORE_RESTART = 4
 #: A run of lines with fewer Chinese characters than this in its body lines is chrome, not a report.
 MIN_REPORT_HANZI = 200
+_HANZI = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS)}。!?;.…]")
 _CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
@@ -110,7 +111,7 @@ def classify_line(line: Line) -> Classified:
 
 
 def _hanzi_count(text: str) -> int:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return len(_HANZI.findall(text))
 
 
 def _numbered_heading(line: Line, norm: str) -> Classified | None:
