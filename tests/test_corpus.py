@@ -103,7 +103,9 @@ def test_damage_found_where_read(seed_corpus):
     damage = seed_corpus.damage
     found = set(zip(damage["line"], damage["kind"]))
     assert {(89, "garbled character"), (96, "garbled character"), (157, "misrecognised character"),
-            (240, "lost enumeration word"), (42, "doubled character")} <= found
+            (240, "lost enumeration word"), (42, "doubled character"),
+            (226, "heading inside a paragraph")} <= found
+    assert len(damage.query("line == 226 and kind == 'heading inside a paragraph'")) == 5
     assert not damage.query("line == 226 and kind == 'garbled character'").excerpt.str.contains("。几年来").any()
 
 
