@@ -118,3 +118,16 @@ def test_distinctive_terms_of_problem_sections():
     assert rural["reports"] == "R1"  # the measure paragraph of R3 is not counted
     with pytest.raises(ValueInvalidError, match="section_type"):
         distinctive_terms(paragraphs, section_type="problems")
+
+
+def test_seed_corpus_problem_sections(seed_corpus):
+    table = classify_sections(seed_corpus.drop_duplicates().sections)
+    top = table[table["parent_id"] == ""]
+    with_problems = set(top.loc[top["own_type"] == "problem", "report_id"])
+    # read in the seed: problem sections in R03 L95, R04 L111, R07 L158, R08 L176, R09 L201,
+    # R10 L227, R12 L255 and L260; R05 L133 names problems and measures together (mixed)
+    assert with_problems == {"R03", "R04", "R07", "R08", "R09", "R10", "R12"}
+    assert top.loc[top["report_id"] == "R05", "own_type"].tolist() == ["practice", "mixed"]
+    # R07 (一) under 三、党建工作中存在问题 (L158) inherits problem
+    sub = table[(table["report_id"] == "R07") & (table["line"] == 159)]
+    assert sub[["own_type", "section_type"]].values.tolist() == [["other", "problem"]]

@@ -185,3 +185,91 @@ def test_bad_options_are_named(two_vocab):
         topics.fit_topics(two_vocab, k=0)
     with pytest.raises(ValueInvalidError, match="tokens"):
         topics.fit_topics(two_vocab.drop(columns="tokens"), k=2)
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+from reportlib.figures import topics as topic_figures  # noqa: E402
+
+
+def _scores():
+    return pd.DataFrame({"method": ["nmf"] * 3 + ["lda"] * 3, "k": [3, 4, 5] * 2,
+                         "coherence": [0.1, 0.2, 0.15, 0.05, 0.04, 0.03],
+                         "stability": [0.6, 1.0, 0.8, 0.4, 0.5, 0.3]})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_k_selection_figure(lang):
+    fig = topic_figures.k_selection(_scores(), chosen={"nmf": 4}, lang=lang)
+    top, bottom = fig.axes
+    assert len(top.get_lines()) == 2 and len(bottom.get_lines()) == 2
+    assert bottom.get_xlabel() == ("主题数" if lang == "zh" else "number of topics")
+    assert [t.get_text() for t in top.get_legend().get_texts()] == ["LDA", "NMF"]
+
+
+def test_topic_heatmap_labels_and_cells(three_vocab):
+    model = topics.fit_topics(three_vocab, k=3, min_df=1, max_df=1.0)
+    shares = topics.topic_shares(model, three_vocab)
+    fig = topic_figures.topic_heatmap(shares, topic_labels={1: "甲"}, lang="en")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["non-public enterprises", "rural"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["甲", "T2", "T3"]
+    assert len(ax.texts) == 6
+
+
+def test_report_dendrograms_colour_leaves_by_category(two_vocab):
+    table = topics.report_tfidf(two_vocab, min_df=1)
+    reports = pd.DataFrame({"report_id": table.index, "label": ["甲", "乙", "丙", "丁"],
+                            "category": ["rural", "rural", "enterprise", "enterprise"]})
+    fig = topic_figures.report_dendrograms({"TF-IDF": topics.report_linkage(table)}, reports, lang="zh")
+    ticks = fig.axes[0].get_yticklabels()
+    colour = {t.get_text(): t.get_color() for t in ticks}
+    assert set(colour) == {"甲", "乙", "丙", "丁"}
+    assert colour["甲"] == colour["乙"] != colour["丙"] == colour["丁"]
+
+
+def test_silhouette_and_terms_figures():
+    scores = pd.DataFrame({"k": [2, 3, 2, 3], "silhouette": [0.1, 0.2, 0.5, 0.4],
+                           "features": ["TF-IDF", "TF-IDF", "主题构成", "主题构成"]})
+    fig = topic_figures.silhouette_chart(scores, lang="en")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["TF-IDF", "topic mixture"]
+    terms = pd.DataFrame({"group": ["rural", "rural", "border"], "rank": [1, 2, 1], "term": ["村干部", "报酬", "农民"],
+                          "log_ratio": [2.0, 1.0, 3.0], "reports": ["R09|R10", "R09|R10", "R03"]})
+    fig = topic_figures.distinctive_terms_bars(terms, lang="en", ncols=3)
+    titles = [ax.get_title() for ax in fig.axes if ax.axison]
+    assert titles == ["rural (R09, R10)", "border regions (R03)"]
+
+
+def test_figures_reject_bad_input():
+    with pytest.raises(ValueInvalidError, match="lang"):
+        topic_figures.k_selection(_scores(), lang="fr")
+    with pytest.raises(ValueInvalidError, match="stability"):
+        topic_figures.k_selection(_scores().drop(columns="stability"))
+
+
+# --- the seed corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_paragraphs(seed_corpus):
+    return topics.paragraph_table(seed_corpus)
+
+
+def test_paragraph_table_leaves_out_the_duplicate(seed_paragraphs, seed_corpus):
+    assert "R11" not in set(seed_paragraphs["report_id"])
+    assert len(topics.paragraph_table(seed_corpus, drop_duplicates=False)) > len(seed_paragraphs)
+    assert seed_paragraphs["category"].notna().all()
+    # R12 (lines 252-266) is the only enterprise report
+    assert set(seed_paragraphs.loc[seed_paragraphs["category"] == "enterprise", "report_id"]) == {"R12"}
+
+
+def test_seed_topics_and_labels(seed_paragraphs):
+    modelled = topics.model_paragraphs(seed_paragraphs)
+    model = topics.fit_topics(modelled, k=4)
+    assert topics.missing_topic_labels(model).empty  # the label file matches the model it labels
+    typical = topics.typical_paragraphs(model, modelled, n=2)
+    assert (typical["weight"] > 0.5).all()
+    # every typical paragraph can be found at its line in the source
+    lines = modelled.set_index("paragraph_id")
+    for row in typical.itertuples():
+        assert lines.loc[row.paragraph_id, "line"] == row.line

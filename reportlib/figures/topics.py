@@ -138,6 +138,7 @@ def report_dendrograms(linkages: Mapping[str, np.ndarray], reports: pd.DataFrame
                           above_threshold_color="#555555", no_plot=False)
         for tick, leaf in zip(ax.get_yticklabels(), tree["leaves"]):
             tick.set_color(colours[leaf])
+            tick.set_fontsize(7)
         ax.set_title(_text(title, lang))
         ax.set_xlabel(_text("余弦距离", lang))
     _category_legend(fig, list(reports["category"]), lang)
@@ -166,13 +167,16 @@ def silhouette_chart(scores: pd.DataFrame, *, lang: str = "zh") -> Figure:
     return fig
 
 
-def distinctive_terms_bars(table: pd.DataFrame, *, lang: str = "zh", ncols: int = 3) -> Figure:
+def distinctive_terms_bars(table: pd.DataFrame, *, lang: str = "zh", ncols: int | None = None) -> Figure:
     """Small multiples: per group, bars of its distinctive terms' log2 ratio against the others.
 
     ``table`` is :func:`reportlib.section_types.distinctive_terms` output (group, rank, term,
-    log_ratio, reports). Each panel is titled with the group and the reports it rests on.
+    log_ratio, reports). Each panel is titled with the group and the reports it rests on. English
+    term labels keep the Chinese term beside them, so ``ncols`` defaults to 3 for Chinese and 2
+    for English.
     """
     _check(table, "table", ("group", "rank", "term", "log_ratio", "reports"), lang)
+    ncols = ncols or (3 if lang == "zh" else 2)
     groups = [c for c in CATEGORIES if c in set(table["group"])]
     groups += sorted(set(table["group"]) - set(groups))
     nrows = -(-len(groups) // ncols)
