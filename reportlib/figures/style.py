@@ -4,7 +4,7 @@ The font comes from the PyPI package ``justmytype-intl-cjk``, which ships Google
 ``NotoSansSC[wght].ttf`` (SIL Open Font License 1.1). It is a variable font whose default
 instance is *Thin* (weight 100), and neither matplotlib nor Pillow (used by wordcloud) can
 choose another weight. :func:`font_path` therefore makes a static *Regular* (weight 400)
-instance of it once, with fontTools, and keeps it in a cache folder (``$REPORTLIB_CACHE_DIR``,
+instance of it once, with fontTools, and keeps it in a cache folder (``$REPORTLIB_FONT_CACHE_DIR``,
 else ``<matplotlib cache>/reportlib``). The first call takes about half a minute; later calls
 only check that the cached file is there.
 
@@ -81,7 +81,7 @@ SEQUENTIAL_CMAP = "Blues"
 SAVE_FORMATS = ("pdf", "svg", "png")
 PNG_DPI = 300
 FIGURES_DIR_ENV = "REPORTLIB_FIGURES_DIR"
-CACHE_DIR_ENV = "REPORTLIB_CACHE_DIR"
+CACHE_DIR_ENV = "REPORTLIB_FONT_CACHE_DIR"
 
 _NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
 _METADATA = {
@@ -118,7 +118,7 @@ def source_font_path() -> Path:
 
 
 def font_cache_dir() -> Path:
-    """Folder for the static font instance: ``$REPORTLIB_CACHE_DIR`` or matplotlib's cache."""
+    """Folder for the static font instance: ``$REPORTLIB_FONT_CACHE_DIR`` or matplotlib's cache."""
     configured = os.environ.get(CACHE_DIR_ENV)
     if configured:
         return Path(configured)
