@@ -10,3 +10,16 @@ from .errors import InputError, ReportlibError, ValueInvalidError
 
 __all__ = ["Corpus", "load", "InputError", "ReportlibError", "ValueInvalidError"]
 __version__ = "0.1.0"
+
+_SUBMODULES = {"annotate", "checks", "cli", "compare", "describe", "figures", "io", "numerals",
+               "overrides", "patterns", "section_types", "segment", "stats", "tokenize", "topics"}
+
+
+def __getattr__(name: str):
+    """Import analysis modules on first use: ``reportlib.compare.kwic(...)`` works after
+    ``import reportlib`` without loading jieba or scikit-learn models at import time."""
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

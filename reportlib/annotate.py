@@ -227,4 +227,12 @@ def find_damage(text: str) -> list[tuple[int, int, str, str]]:
     """Traces of scraping damage in one line: (start, end, kind, note)."""
     norm = to_halfwidth(text)
     return [(m.start(), m.end(), kind, note)
-            for pattern, kind, note in damage_patterns() for m in pattern.finditer(norm)]
+            for pattern, kind, note in damage_patterns() for m in pattern.finditer(norm)
+            if not (kind == "doubled character" and _is_reduplication(norm, m.start(), m.end()))]
+
+
+def _is_reduplication(text: str, start: int, end: int) -> bool:
+    """AABB words (实实在在, 和和美美): the doubled pair stands beside another doubled pair."""
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return (len(before) == 2 and before[0] == before[1]) or (len(after) == 2 and after[0] == after[1])

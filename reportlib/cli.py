@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import __version__
 from .errors import ReportlibError
 
 TABLES = ("reports", "sections", "paragraphs", "sentences", "noise", "damage")
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "into traceable tables (CSV, UTF-8).",
         epilog="Each command reads .txt files and folders (searched recursively, in sorted order; "
                "UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030). Exit status 2 on bad input.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, help_text, description in (
         ("parse", "split a scrape into reports, sections, paragraphs, sentences and noise",
@@ -50,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "parse":
             command.add_argument("--all", action="store_true",
                                  help="also write the tables of 'vocab' and 'stats'")
+        if name in ("parse", "vocab"):
+            command.add_argument("--exclude-places", action="store_true",
+                                 help="leave place names out of the vocabulary tables (as notebook 02 does)")
     return parser
 
 
@@ -59,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except ReportlibError as error:
         print(f"reportlib: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"reportlib: {args.output}: cannot write output ({error.strerror or error})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -73,7 +81,7 @@ def _run(args: argparse.Namespace) -> int:
         writers.append(_write_parse_tables)
     if args.command == "vocab" or getattr(args, "all", False):
         from .compare import write_tables as write_vocabulary
-        writers.append(write_vocabulary)
+        writers.append(lambda corpus, outdir: write_vocabulary(corpus, outdir, exclude_places=args.exclude_places))
     if args.command == "stats" or getattr(args, "all", False):
         from .stats import write_tables as write_statistics
         writers.append(write_statistics)

@@ -2,7 +2,8 @@
 
 An overrides file is a CSV with the columns ``source, start_line, report_id, category, place,
 title, label``.  A row names its report by ``source`` (file name) and ``start_line``, or by
-``report_id``; empty cells leave the computed value alone.  A folder given to `reportlib.load`
+``report_id``; empty cells leave the computed value alone.  A row that names no report is an
+error, so that curated labels never vanish silently when report boundaries move.  A folder given to `reportlib.load`
 is searched for ``overrides.csv`` (next to the text files it reads).
 """
 
@@ -48,14 +49,20 @@ def read(path: str | Path | bool) -> pd.DataFrame:
     bad = sorted(set(table["category"]) - set(CATEGORIES) - {""})
     if bad:
         raise InputError(path, f"category = {bad[0]!r} is invalid; must be one of {', '.join(CATEGORIES)}")
+    table.attrs["path"] = str(path)
     return table
 
 
 def apply(reports: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """Reports with the overrides applied; `category_source` says 'override' where one was."""
     reports = reports.copy()
-    for row in table.itertuples(index=False):
+    for number, row in enumerate(table.itertuples(index=False), start=1):
         match = _matching(reports, row)
+        if not match.any():
+            where = f"report_id {row.report_id}" if row.report_id else f"{row.source} line {row.start_line}"
+            raise InputError(table.attrs.get("path", FILE_NAME),
+                             f"row {number}: no report starts at {where}; fix or remove the row "
+                             "(report boundaries may have moved)")
         for field in FIELDS:
             value = getattr(row, field)
             if value:

@@ -161,11 +161,16 @@ def _as_noise(c: Classified, reason: str) -> Classified:
 
 
 def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified]):
-    """A 'report' with almost no body text (page chrome, a repeated title) is noise."""
+    """A 'report' with almost no body text (page chrome, a repeated title) is noise.
+
+    A source with any text keeps at least its largest report, however short, so that a short
+    text is never lost to the noise table.
+    """
+    sizes = [sum(_hanzi_count(c.line.text[c.body_offset:]) for c in r.lines) for r in reports]
+    largest = sizes.index(max(sizes)) if sizes else -1
     kept = []
-    for report in reports:
-        body = sum(_hanzi_count(c.line.text[c.body_offset:]) for c in report.lines)
-        if body < MIN_REPORT_HANZI:
+    for index, (report, body) in enumerate(zip(reports, sizes)):
+        if body < MIN_REPORT_HANZI and index != largest:
             reason = f"too little text for a report ({body} Chinese characters in its body)"
             noise.extend(_as_noise(c, reason) for c in report.lines)
         else:

@@ -56,3 +56,30 @@ def test_import_is_quiet():
     result = subprocess.run([sys.executable, "-c", "import reportlib; reportlib.load(%r)" % str(SEEDS)],
                             capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+@pytest.mark.parametrize("make_target", [
+    lambda d: (d / "a-file").write_text("x") and d / "a-file",
+    lambda d: (d / "a-file").write_text("x") and d / "a-file" / "sub",
+])
+def test_unwritable_output_is_one_line_exit_2(tmp_path, make_target):
+    target = make_target(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "reportlib.cli", "parse", str(SEEDS), "-o", str(target)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith("reportlib: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("reportlib 0.")
+
+
+def test_vocab_can_leave_places_out(tmp_path):
+    assert main(["vocab", str(SEEDS), "-o", str(tmp_path / "with")]) == 0
+    assert main(["vocab", str(SEEDS), "-o", str(tmp_path / "without"), "--exclude-places"]) == 0
+    with_places = set(pd.read_csv(tmp_path / "with" / "keyness.csv")["term"])
+    without = set(pd.read_csv(tmp_path / "without" / "keyness.csv")["term"])
+    assert "桃源县" in with_places and "桃源县" not in without

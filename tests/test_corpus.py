@@ -107,6 +107,9 @@ def test_damage_found_where_read(seed_corpus):
             (226, "heading inside a paragraph")} <= found
     assert len(damage.query("line == 226 and kind == 'heading inside a paragraph'")) == 5
     assert not damage.query("line == 226 and kind == 'garbled character'").excerpt.str.contains("。几年来").any()
+    garbled = damage.query("line == 89 and kind == 'garbled character'").iloc[0]
+    assert (garbled.start, garbled.end) == (0, 1)  # the stray 奎 itself
+    assert {(153, "repeated phrase")} <= found  # 党支部党支部
 
 
 def test_overrides_change_labels_only_where_given(seed_corpus, seed_corpus_lexicon_only):
@@ -127,3 +130,16 @@ def test_loading_twice_gives_identical_tables(seed_corpus):
     again = reportlib.load(Path(seed_corpus.sources["source"].iloc[0]).parent)
     for name in COLUMNS:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(seed_corpus, name))
+
+
+def test_override_row_naming_no_report_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("一、基本情况\n" + "党员" * 200 + "。\n", encoding="utf-8")
+    (tmp_path / "overrides.csv").write_text(
+        "source,start_line,report_id,category,place,title,label\na.txt,3,,,,,X\n", encoding="utf-8")
+    with pytest.raises(reportlib.InputError, match="row 1: no report starts at a.txt line 3"):
+        reportlib.load(tmp_path)
+
+
+def test_submodules_load_on_first_use(seed_corpus):
+    hits = reportlib.compare.kwic(seed_corpus, "第一书记", window=5)
+    assert len(hits) > 0 and set(hits["report_id"]) >= {"R05"}

@@ -90,3 +90,23 @@ def test_official_page_chrome_is_noise():
     reasons = dict(zip(corpus.noise["text"].str.strip(), corpus.noise["reason"]))
     assert "page controls" in reasons["打印本页"]
     assert "publication date" in reasons["2026年02月10日 07时41分"]
+
+
+def test_a_short_text_is_still_a_report(tmp_path):
+    (tmp_path / "short.txt").write_text("某村党建工作调研报告\n本村共有党员三十名,组织生活正常。\n", encoding="utf-8")
+    corpus = reportlib.load(tmp_path)
+    assert len(corpus.reports) == 1 and corpus.noise.empty
+
+
+def test_reduplicated_words_are_not_damage():
+    from reportlib.annotate import find_damage
+    assert find_damage("要实实在在地做,过和和美美的日子") == []
+    assert [d[2] for d in find_damage("此项工作的的重要性")] == ["doubled character"]
+
+
+def test_scraped_page_clutter_is_noise():
+    corpus = reportlib.load(OFFICIAL / "05_border_yunnan_2026_gov_work_report_scraped.txt")
+    noise = set(corpus.noise["text"].str.strip())
+    assert {"大", "中", "小", "】"} <= noise
+    wiki = reportlib.load(OFFICIAL / "07_party_20th_congress_report_wikisource.txt")
+    assert "Public domain" in set(wiki.noise["text"])
