@@ -276,13 +276,16 @@ def similarity(corpus: object, *, keep_duplicates: bool = False, exclude_places:
     return matrix.round(12)
 
 
-def kwic(corpus: object, keyword: str, *, window: int = 20, keep_duplicates: bool = False) -> pd.DataFrame:
+def kwic(corpus: object, keyword: str, *, window: int = 20, keep_duplicates: bool = False,
+         category: str | None = None) -> pd.DataFrame:
     """Keyword in context: every occurrence of `keyword` in the paragraphs' text.
 
     Matching is on the raw text (a plain substring, not whole tokens), so 第一书记 is found
     inside “第一书记” and 三会一课 inside 三会一课制度. Columns: report_id, source, line (1-based
-    line of the source file), left (up to `window` characters before), keyword (as it stands in
-    the text), right (up to `window` characters after). Rows follow report and line order.
+    line of the source file), start (character offset of the keyword in that line), left (up to
+    `window` characters before), keyword (as it stands in the text), right (up to `window`
+    characters after). Rows follow report and line order. `category` keeps only the reports of
+    one category (to check a term where a table says it is distinctive).
 
     >>> kwic(corpus, "第一书记", window=10)  # doctest: +SKIP
     """
@@ -291,15 +294,18 @@ def kwic(corpus: object, keyword: str, *, window: int = 20, keep_duplicates: boo
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ValueInvalidError("window", window, "an int >= 0")
     reports = _reports(corpus, keep_duplicates)
+    if category is not None:
+        reports = reports[reports["category"] == category]
     paragraphs = _frame(corpus, "paragraphs", ("report_id", "source", "line", "text"))
     paragraphs = paragraphs[paragraphs["report_id"].isin(reports["report_id"])]
     pattern = re.compile(re.escape(keyword))
     rows = []
     for report_id, source, line, text in paragraphs[["report_id", "source", "line", "text"]].itertuples(index=False):
         for match in pattern.finditer(text):
-            rows.append((report_id, source, int(line), text[max(0, match.start() - window):match.start()],
+            rows.append((report_id, source, int(line), match.start(),
+                         text[max(0, match.start() - window):match.start()],
                          match.group(0), text[match.end():match.end() + window]))
-    return pd.DataFrame(rows, columns=["report_id", "source", "line", "left", "keyword", "right"])
+    return pd.DataFrame(rows, columns=["report_id", "source", "line", "start", "left", "keyword", "right"])
 
 
 def write_tables(corpus: object, outdir: str | Path, *, n: int = 50, keep_duplicates: bool = False,

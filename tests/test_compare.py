@@ -149,9 +149,18 @@ def test_kwic_finds_text_not_tokens(corpus):
     for row in hits.itertuples():
         assert len(row.left) <= 6 and len(row.right) <= 6
         assert row.left + row.keyword + row.right in lines[row.line - 1]
+        assert lines[row.line - 1][row.start:row.start + len(row.keyword)] == row.keyword
     # a substring inside a longer token is found too
     assert len(compare.kwic(corpus, "书记抓")) >= 1
-    assert list(compare.kwic(corpus, "并不存在的词").columns) == ["report_id", "source", "line", "left", "keyword", "right"]
+    assert list(compare.kwic(corpus, "并不存在的词").columns) == ["report_id", "source", "line", "start", "left", "keyword", "right"]
+
+
+def test_kwic_within_one_category(corpus):
+    everywhere = compare.kwic(corpus, "村级")
+    rural = compare.kwic(corpus, "村级", category="rural")
+    categories = corpus.reports.set_index("report_id")["category"]
+    assert set(categories[rural["report_id"]]) == {"rural"}
+    assert 0 < len(rural) < len(everywhere)
 
 
 def test_kwic_duplicates(corpus):
