@@ -1,10 +1,13 @@
 """Consistency checks: the arithmetic between statistics a report states together.
 
-A check exists only where the text itself states the relation, in one line. The patterns:
+A check exists only where the text itself states the relation, in one line, so the rules are
+conservative: a pair of numbers that merely sit side by side (``新增企业42家…中小企业134家``)
+is never checked. The patterns:
 
 parts_sum
-    A whole followed by parts whose counted noun ends with the whole's noun, same unit, all
-    exact, before any 其中: ``共有党员299人,正式党员229人,预备党员70人`` → 229 + 70 = 299.
+    A whole marked as a total (共有/共计/合计/总计/一共 right before it in its clause), followed
+    by parts whose counted noun ends with the whole's noun, same unit, all exact, before any
+    其中: ``全校共有党员299人,正式党员229人,预备党员70人`` → 229 + 70 = 299.
 subset_sum
     Parts introduced by 其中 after such a whole: 其中 says they are subsets, not that they are
     exhaustive, so the check is that they do not exceed the whole: 148 + 99 + 42 ≤ 299.
@@ -15,14 +18,24 @@ percent_of
     A count, then 占/达到/超过 + a named whole + a percentage, where the whole is a count
     stated earlier in the line (outside parentheses, not smaller than the part) whose counted
     noun is that name without 全体/全校/… (总数 means the line's first count of that unit):
-    ``在职教工党员148人,占全体党员比例为49.5%`` → 148 / 299 = 49.5%.
+    ``在职教工党员148人,占全体党员比例为49.5%`` → 148 / 299 = 49.5%. A percentage change
+    (dimension ``percent_change``, 增长15%) is never read as a share.
 enumeration_count
-    A count with its items listed by name, 、-separated, right before it or in a parenthesis
-    right after it: ``辖滨海、大巷、…、西园7个社区``, ``4个党总支(经济系、管理系、法律系、外语系)``.
+    A count with its items listed by name (each of two characters or more), either in a
+    parenthesis right after the count and its noun (``4个党总支(经济系、管理系、法律系、外语系)``)
+    or 、-separated right before a count that is followed by its noun, when the text marks the
+    list as the set counted: a list opened by 辖/包括/分别是/即 (``辖滨海、…、西园7个社区``),
+    closed by 等 (``监察室、基建处、工会等三个部门``) or counted in Chinese numerals as a named
+    set (``科技金融、…、数字金融五篇大文章``). A list before an Arabic count with no such mark
+    usually names kinds of what is counted (``打通丁字路、断头路26条``, ``省委、省政府16次``) and
+    is not checked; one-character items are alternatives (``11个县（市、区）``), not items.
+    With 等 the list may be partial ("A、B等40条": A and B are among the 40), so only a list
+    longer than the count can fail, and a shorter one is no check at all.
 
 Tolerance is half a unit of the last digit the text states (49.5% → 0.05 percentage points;
-exact integer counts → 0). A qualifier turns equality into a bound (超过总数的50% holds when
-the share is above 50% - tolerance). Sums and shares with a 多/余/约 value are not checked.
+exact integer counts → 0), read the same from full-width text (４９．５％). A qualifier turns
+equality into a bound (超过总数的50% holds when the share is above 50% - tolerance). Sums and
+shares with a 多/余/约 value are not checked.
 """
 
 from __future__ import annotations
@@ -32,7 +45,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from reportlib.numerals import precision_of
+from reportlib.numerals import precision_of, to_halfwidth_digits
 
 #: Columns of `checks_table`, in order.
 CHECK_COLUMNS = [
@@ -44,6 +57,8 @@ _SHARE_LINK = re.compile(
     r"^[,，]?(?P<verb>占|达到|超过|约占)(?P<whole>[^,，;；。%\d()（）]{1,12}?)(?:的)?(?:比例|比重)?(?:为|是)?$"
 )
 _TOTAL_WORDS = {"总数", "总量", "总人数", "总额"}
+_TOTAL_CUE = re.compile(r"共有|共计|合计|总计|一共|总共|(?<!公)共(?!产|青|同|建|享|识|性)")
+_LIST_OPENERS = re.compile(r"下辖|辖|包括|包含|涵盖|分别是|分别为|(?<!立)即(?!将|时|便|使|可)")
 _STOPS = set("，。；：,;:()（）“”《》!?！？")
 
 
@@ -55,8 +70,9 @@ def _fmt(value: float | Decimal) -> str:
 
 def _number_text(stat: dict) -> str:
     """The written number of a statistic without its unit or qualifier (2.88万, 49.5)."""
-    match = re.match(r"[\d.,万亿千百十零〇一二两三四五六七八九点]+", stat["surface"])
-    return match.group(0) if match else stat["surface"]
+    surface = to_halfwidth_digits(stat["surface"])
+    match = re.match(r"[\d.,万亿千百十零〇一二两三四五六七八九点]+", surface)
+    return match.group(0) if match else surface
 
 
 def _tolerance(stats: list[dict]) -> Decimal:
@@ -64,6 +80,14 @@ def _tolerance(stats: list[dict]) -> Decimal:
     steps = [precision_of(_number_text(s)) for s in stats]
     coarsest = max(steps)
     return Decimal(0) if coarsest == 1 and all(float(s["value"]).is_integer() for s in stats) else coarsest / 2
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The text of `pos`'s clause before `pos` (back to the previous ,;。 or parenthesis)."""
+    i = pos
+    while i > 0 and text[i - 1] not in _STOPS:
+        i -= 1
+    return text[i:pos]
 
 
 def _in_parentheses(text: str, pos: int) -> bool:
@@ -106,7 +130,7 @@ def _parts_sum(text: str, stats: list[dict]) -> list[dict]:
     counts = [s for s in _counts(stats) if not _in_parentheses(text, s["start"])]
     for i, whole in enumerate(counts):
         head = whole["what"]
-        if not head or whole["qualifier"] != "exact":
+        if not head or whole["qualifier"] != "exact" or not _TOTAL_CUE.search(_clause_before(text, whole["start"])):
             continue
         parts = [s for s in counts[i + 1:] if s["unit_norm"] == whole["unit_norm"]
                  and s["what"] != head and s["what"].endswith(head)]
@@ -175,7 +199,7 @@ def _percent_of(text: str, stats: list[dict]) -> list[dict]:
     """percent_of checks: part count, 占/达到/超过 + named whole, percentage."""
     out = []
     for i, share in enumerate(stats):
-        if share["unit_norm"] != "percent" or i == 0 or not pd.isna(share.get("value_high")):
+        if share["dimension"] != "percent" or share["unit_norm"] != "percent" or i == 0 or not pd.isna(share.get("value_high")):
             continue
         part = stats[i - 1]
         link = _SHARE_LINK.match(text[part["end"]:share["start"]])
@@ -194,32 +218,60 @@ def _percent_of(text: str, stats: list[dict]) -> list[dict]:
     return out
 
 
-def _listed_items(text: str, stat: dict) -> tuple[list[str], str] | None:
-    """Items named with 、 right before a count, or in a parenthesis right after it."""
+def _items_after(text: str, stat: dict) -> list[str] | None:
+    """Items named in a parenthesis right after a count and its noun (4个党总支(经济系、…))."""
     after = re.match(r"[^\d()（）,，。；;、]{0,8}[(（](?:分别是|分别为|即|包括)?([^()（）]*)[)）]",
                      text[stat["end"]:])
-    if after and "、" in after.group(1):
-        return after.group(1).split("、"), "count followed by its items in a parenthesis"
-    i = stat["start"]
-    while i > 0 and text[i - 1] not in _STOPS:
-        i -= 1
-    before = re.sub(r"(?:等|这|共)$", "", text[i:stat["start"]])
-    items = before.split("、")
-    if len(items) > 1 and items[-1] and "等" not in items[-1] and len(items[-1]) <= 6:
-        return items, "items listed with 、 right before the count"
-    return None
+    return after.group(1).split("、") if after and "、" in after.group(1) else None
+
+
+def _items_before(text: str, stat: dict) -> tuple[list[str], str] | None:
+    """Items named with 、 right before a count the text marks as counting them, and the mark:
+    '等' (the list may be partial), 'opener' (辖/包括/…) or 'chinese' (五篇大文章)."""
+    if text[stat["end"]:stat["end"] + 1] in _STOPS | {"", "和", "与", "及", "的"}:
+        return None  # no counted noun follows: the list names kinds of something before it
+    before = _clause_before(text, stat["start"])
+    opener = None
+    for opener in _LIST_OPENERS.finditer(before):
+        pass
+    mark = "等" if before.endswith("等") else "opener" if opener else (
+        "chinese" if not re.match(r"\d", to_halfwidth_digits(stat["surface"])) else None)
+    if opener:
+        before = before[opener.end():]
+    items = re.sub(r"(?:等|这|共)$", "", before).split("、")
+    if mark is None or len(items) < 2 or "等" in items[-1] or len(items[-1]) > 6:
+        return None
+    return items, mark
+
+
+def _enumeration(text: str, stat: dict) -> tuple[list[str], str, str] | None:
+    """(items, mark, pattern) of a count whose items the text lists, or None."""
+    after = _items_after(text, stat)
+    if after:
+        items, mark, pattern = after, "paren", "count followed by its items in a parenthesis"
+    else:
+        before = _items_before(text, stat)
+        if before is None:
+            return None
+        items, mark = before
+        pattern = {"等": "items listed with 、 and closed by 等 before the count",
+                   "opener": "items listed with 、 after 辖/包括/… right before the count",
+                   "chinese": "items listed with 、 right before a count in Chinese numerals"}[mark]
+    if any(len(item) < 2 or len(item) > 16 or re.search(r"\d", item) for item in items):
+        return None
+    return items, mark, pattern
 
 
 def _enumeration_count(text: str, stats: list[dict]) -> list[dict]:
     """enumeration_count checks: the number of named items equals the stated count."""
     out = []
     for stat in _counts(stats):
-        listed = _listed_items(text, stat)
-        if stat["qualifier"] != "exact" or listed is None:
+        listed = _enumeration(text, stat) if stat["qualifier"] == "exact" else None
+        if listed is None:
             continue
-        items, pattern = listed
-        if any(not item or len(item) > 16 or re.search(r"\d", item) for item in items):
-            continue
+        items, mark, pattern = listed
+        if mark == "等" and len(items) < stat["value"]:
+            continue  # "A、B等40条": a partial list, no count of it is stated
         out.append(_check("enumeration_count", [stat], f"count of {'、'.join(items)} = {len(items)} vs stated {stat['surface']}",
                           stat["value"], len(items), Decimal(0), len(items) == stat["value"], pattern, text))
     return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from reportlib.checks import CHECK_COLUMNS, check_line, checks_table
@@ -91,3 +94,101 @@ def test_seed_checks_table(seed_corpus):
     assert (table["kind"].value_counts().to_dict()
             == {"enumeration_count": 4, "percent_of": 4, "parts_sum": 1, "subset_sum": 1, "paren_breakdown": 1})
     assert table["check_id"].is_unique
+
+
+# -- the official documents: every check that remains was read in its source line ------------
+
+OFFICIAL = Path(__file__).resolve().parent / "data" / "official"
+#: (file, line, items counted, stated count, verdict), each read in the source line:
+OFFICIAL_CHECKS = [
+    # 养牛、种竹、新型农业主体培育、示范创建等四项工作实现突破发展: four named items, 等 closes the list
+    ("02_border_chongzuo_city_2024_gov_work_report.txt", 17, 4, "四项", "holds"),
+    # 全力做好科技金融、绿色金融、普惠金融、养老金融、数字金融五篇大文章: the five "articles" named
+    ("03_urban_shanghai_2024_gov_work_report.txt", 83, 5, "五篇", "holds"),
+    # 全力推进人工智能、航空航天、先进装备、生物制造、清洁能源、先进材料等6个重大科技专项
+    ("06_gov_sichuan_2026_gov_work_report_scraped.txt", 107, 6, "6个", "holds"),
+    # “六横”…包括都江堰灌区、引大济岷、长征渠引水、向家坝灌区、引雅济安、南水北调西线6个工程
+    ("06_gov_sichuan_2026_gov_work_report_scraped.txt", 122, 6, "6个", "holds"),
+    # “六纵”…包括武都引水、升钟灌区、亭子口灌区、罐子坝灌区、川渝东北一体化水资源配置、大桥灌区6个工程
+    ("06_gov_sichuan_2026_gov_work_report_scraped.txt", 122, 6, "6个", "holds"),
+    # 完成生态保护红线、永久基本农田、城镇开发边界三条控制线划定工作
+    ("08_party_19th_congress_report_python123.txt", 257, 3, "三条", "holds"),
+]
+
+
+@pytest.fixture(scope="module")
+def official_checks():
+    import reportlib
+
+    corpus = reportlib.load(sorted(OFFICIAL.glob("*.txt")))
+    return checks_table(statistics_table(corpus), corpus.paragraphs)
+
+
+def test_official_documents_only_keep_checks_read_in_the_text(official_checks):
+    found = [(Path(r.source).name, r.line, r.observed, r.numbers, r.verdict) for r in official_checks.itertuples()]
+    assert found == OFFICIAL_CHECKS
+
+
+@pytest.mark.parametrize("expected", OFFICIAL_CHECKS, ids=lambda c: f"{c[0][:2]}-L{c[1]}-{c[3]}")
+def test_official_check_read_in_its_line(expected, official_checks):
+    name, line, n_items, stated, verdict = expected
+    rows = official_checks[(official_checks["source"].map(lambda s: Path(s).name) == name)
+                           & (official_checks["line"] == line) & (official_checks["numbers"] == stated)]
+    assert len(rows) >= 1
+    row = rows.iloc[0]
+    assert (row["kind"], row["observed"], row["verdict"]) == ("enumeration_count", n_items, verdict)
+    source_line = (OFFICIAL / name).read_text(encoding="utf-8").splitlines()[line - 1]
+    assert stated in source_line and all(item in source_line for item in row["computation"][9:].split(" = ")[0].split("、"))
+
+
+@pytest.mark.parametrize("text", [
+    # misreadings the first run of the official documents made, kept as written cases:
+    # kinds of what is counted, listed before an Arabic count (not its items)
+    "高质量办结人大代表建议、议案51件和政协委员提案85件。",
+    "挂牌京剧、秦腔传习基地10个,中华优秀传统文化在传承中创新发展。",
+    "打通丁字路、断头路26条,改造交通堵点3处。",
+    "新增自治区节水标杆、节水型企业2家。",
+    "制定、修改、废止政府规章70件,健全领办交办、督办考核等机制。",
+    "新开、复航、加密44条国际及地区客货运航线。",
+    "川渝省际铁路、高速公路、水路通道达到28条;",
+    # subjects and verbs before a count
+    "省委、省政府16次调度推进重大产业项目。",
+    "个人养老金制度全面实施、开户602万人。",
+    "谋划多年、惠及3400万人的引大济岷工程启动建设。",
+    # alternatives in a parenthesis, not items
+    "11个县(市、区)通过国家义务教育优质均衡县评估认定。",
+    # 等 with fewer items than the count: a partial list
+    "新昆楚大、临清等40条高速公路相继开通。",
+    "乌东德、白鹤滩等14座大中型水电站建成发电。",
+    # a name with a numeral, a road code
+    "办好国际乒联混合团体世界杯、铁人三项世界杯。",
+    "推动丝绸之路国际度假区东区、S101户外探险集散中心等项目建设。",
+    # counts of the same noun side by side, with no total stated
+    "新增“小升规”企业42家、专精特新“小巨人”企业3家,培育自治区创新型中小企业134家、专精特新中小企业40家。",
+])
+def test_official_misreadings_give_no_check(text):
+    assert _checks(text) == []
+
+
+def test_enumeration_with_deng_fails_only_when_the_list_is_longer():
+    (check,) = _checks("除监察室、基建处、工会、团委等三个部门")
+    assert (check["observed"], check["verdict"]) == (4, "fails")
+
+
+def _fullwidth(text: str) -> str:
+    return text.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+
+
+def test_fullwidth_seed_gives_the_same_checks(seed_corpus, tmp_path):
+    import reportlib
+
+    (source,) = sorted(Path(p) for p in seed_corpus.reports["source"].unique())
+    copy = tmp_path / source.name
+    copy.write_text(_fullwidth(source.read_text(encoding="utf-8")), encoding="utf-8")
+    wide = reportlib.load(copy)
+    columns = ["check_id", "report_id", "line", "kind", "stat_ids", "expected", "observed", "tolerance", "verdict"]
+    original = checks_table(statistics_table(seed_corpus), seed_corpus.paragraphs)[columns]
+    fullwidth = checks_table(statistics_table(wide), wide.paragraphs)[columns]
+    pd.testing.assert_frame_equal(fullwidth, original)
+    r08 = fullwidth[fullwidth["verdict"] == "fails"].iloc[0]
+    assert (r08["line"], r08["tolerance"]) == (167, 0.005)
