@@ -5,14 +5,32 @@ A statistic is a number with a unit or measure word from ``data/units.csv`` (个
 qualifier (多/余/以上/超过/逾 → ``more_than``, 不少于/不低于/及以上 → ``at_least``,
 约/近/左右 → ``about``, 不超过/不足/以内/以下 → ``up_to``, otherwise ``exact``).
 
+The qualifier names follow the issue that specified them, not a ruling on Chinese usage: in
+Chinese (and in legal usage) 以上 and 以下 usually *include* the number itself (35岁以下 takes in
+35), so ``more_than`` from 以上 means "the number or more" and ``up_to`` from 以下/以内 "the
+number or less"; only 超过/逾/多/余 and 不足 are strict. Read the qualifier as the category the
+text's word falls in, and the checks treat every bound as inclusive.
+
+A percentage after a verb of change (增长/提高/下降 …15%, 降幅达34.2%, and the rest of a 、-list
+after 分别增长) is a growth rate, not a share: its dimension is ``percent_change``, not
+``percent``. 提高到52.1% (a level reached) stays ``percent``.
+
 What is *not* a statistic is masked before matching (`excluded_spans` says why): document
 titles 《…》, years and dates (1959年, 6月18日至20日, __年10月), the scrape's placeholder
 years (2024年, 20242024年, 2024-2024年), ordinals (第一书记, 第17次), enumerations (一是, 二要),
-list markers ((一), 1、), fixed expressions from ``data/numeral_expressions.txt`` (三会一课,
-三个代表 …) and counts of the text's own points (四个方面). A bare number without a unit is
-not a statistic. 一 with a measure word is read as the article "a" (一名共产党员), except after a
-noun at the end of a clause (党委一个,) and in a duration (为期一年, dimension ``time``).
-Counts inside parentheses (下属3个支部, 教职工3人) are statistics like any other.
+list markers ((一), 1、), codes with Latin letters (S101户外 is a road, not 101 households),
+fixed expressions from ``data/numeral_expressions.txt`` (三会一课, 三个代表, 铁人三项 …) and
+counts of the text's own points (四个方面). A bare number without a unit is not a statistic.
+一 with a measure word is read as the article "a" (一名共产党员), except after a noun at the
+end of a clause (党委一个,) and in a duration (为期一年, dimension ``time``). Counts inside
+parentheses (下属3个支部, 教职工3人) are statistics like any other.
+
+``what`` is a reading aid found by rule, not a parse: the noun right after a count (a lone
+localizer such as 外 in 不足3人外 does not count), else the phrase before the number in its
+clause, with leading verbs and trailing 为/达到/… removed. A long phrase is cut to its head:
+after its last 的, then at a word boundary of the project's jieba tokenizer, never inside a
+word. Limits: the rule has no grammar, so a noun run into its verb (建档立卡贫困村脱贫致富 for
+77个, where 贫困村 is meant) or a subject kept with its noun (街道有非公企业家得福党委) remains.
 
 >>> [(s.value, s.unit, s.qualifier) for s in extract_statistics("组建楼宇党组织3200多个。")]
 [(3200.0, '个', 'more_than')]
@@ -45,7 +63,7 @@ MASK = "■"
 
 _PREFIX_QUALIFIERS = {
     "约": "about", "大约": "about", "近": "about", "将近": "about", "接近": "about",
-    "超过": "more_than", "逾": "more_than", "多于": "more_than", "高于": "more_than",
+    "超过": "more_than", "超": "more_than", "逾": "more_than", "多于": "more_than", "高于": "more_than",
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
     "不超过": "up_to", "不足": "up_to", "不到": "up_to", "最多": "up_to", "少于": "up_to",
     "低于": "up_to",
@@ -67,10 +85,17 @@ _NEGATIVE_PATTERNS = {
                    r"|\d{1,2}[、.．](?!\d))|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]",
     "scrape_noise": r"\d+位用户关注",
     "generation": r"\d0后",
+    "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
 }
+_CHANGE_VERB = re.compile(
+    r"(?:(?:增长|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?|(?:增幅|涨幅|降幅|增速)(?:为|是|达)?)"
+    r"(?:约|近|达|超过|超|逾)?$"
+)
 _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|历时|长达|连续|用了|用|经过)$")
 _STOP_CHARS = set("，。；：、,;:!?！？()（）“”\"'‘’《》<>〈〉【】[]■ \t.") | {MASK}
 _QUOTES = set("“”‘’\"'")
+_LOCALIZERS = set("外内中后前上下里间旁")
+_NOUN_MAX, _PHRASE_MAX = 12, 16
 _POST_NOMINAL_UNITS = {"个", "名", "人", "家", "户", "所", "处"}
 _CUT_WORDS = (
     "纳入", "实行", "建成", "结成", "发放", "覆盖", "进行", "达到", "已", "因", "被", "组成",
@@ -154,7 +179,7 @@ def excluded_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of `text` that hold numbers but no statistic, as (start, end, reason), sorted.
 
     Reasons: title, placeholder_year, year, redacted_date, date, ordinal, enumeration,
-    list_marker, scrape_noise, generation, fixed_expression, enumerated_points.
+    list_marker, scrape_noise, generation, code (S101, 5A), fixed_expression, enumerated_points.
 
     >>> excluded_spans("选派第一书记")
     [(2, 4, 'ordinal')]
@@ -189,10 +214,14 @@ def _qualifier(masked: str, start: int, mid: str | None, suffix: str | None) -> 
 
 
 def _following_noun(text: str, end: int) -> str:
-    """The noun phrase right after a statistic (41名干部 → 干部), '' if a verb or stop follows."""
+    """The noun phrase right after a statistic (41名干部 → 干部), '' if a verb or stop follows.
+
+    A run longer than 12 characters is cut at a word boundary (jieba), never inside a word;
+    a lone localizer (不足3人外, 3人以内) is not a noun.
+    """
     i = end + 1 if text.startswith("的", end) else end
     out: list[str] = []
-    while i < len(text) and len(out) < 12 and not text[i].isdigit():
+    while i < len(text) and len(out) < 32 and not text[i].isdigit():
         if text[i] in _QUOTES:
             i += 1
             continue
@@ -201,7 +230,31 @@ def _following_noun(text: str, end: int) -> str:
         out.append(text[i])
         i += 1
     closed = i >= len(text) or text[i] in _STOP_CHARS
-    return "".join(out) if len(out) >= 2 or (out and closed) else ""
+    noun = _words_within("".join(out), _NOUN_MAX, from_end=False)
+    if len(noun) == 1 and (noun in _LOCALIZERS or not closed or len(out) > 1):
+        return ""
+    return noun
+
+
+def _words_within(phrase: str, limit: int, *, from_end: bool) -> str:
+    """`phrase` cut to at most `limit` characters at a word boundary, keeping its start
+    (or, with `from_end`, its end); a phrase within the limit is returned as it is."""
+    if len(phrase) <= limit:
+        return phrase
+    words = _segmenter().lcut(phrase)
+    kept: list[str] = []
+    for word in (reversed(words) if from_end else words):
+        if sum(map(len, kept)) + len(word) > limit:
+            break
+        kept.append(word)
+    return "".join(reversed(kept) if from_end else kept)
+
+
+def _segmenter():
+    """The project's jieba tokenizer (user dictionary loaded, silent), built on first use."""
+    from reportlib.tokenize import _tokenizer  # noqa: PLC0415 - jieba loads only when needed
+
+    return _tokenizer()
 
 
 def _preceding_phrase(text: str, start: int, floor: int) -> str:
@@ -215,7 +268,10 @@ def _preceding_phrase(text: str, start: int, floor: int) -> str:
     lead = _LEAD_VERBS.match(phrase)
     if lead and lead.end() < len(phrase):
         phrase = phrase[lead.end():]
-    return _DATE_IN_PHRASE.sub("", phrase)[-16:]
+    phrase = _DATE_IN_PHRASE.sub("", phrase)
+    if len(phrase) > _PHRASE_MAX and len(phrase.rpartition("的")[2]) >= 2:
+        phrase = phrase.rpartition("的")[2]  # the head of a long noun phrase follows its last 的
+    return _words_within(phrase, _PHRASE_MAX, from_end=True)
 
 
 def _what(text: str, start: int, end: int, floor: int, dimension: str) -> str:
@@ -294,6 +350,8 @@ def _record(text: str, masked: str, match: re.Match, floor: int) -> Statistic | 
     end = unit_end + (len(suffix) if suffix else 0)
     qualifier = _qualifier(masked, start, match.group("mid") or mid2, suffix)
     unit_norm, dimension = load_units()[unit_key]
+    if unit_norm == "percent" and _CHANGE_VERB.search(masked[:start]):
+        dimension = "percent_change"
     low, high = _values(match, num2)
     if _is_article(masked, num, unit_key, unit_end, qualifier, dimension, start):
         return None
@@ -327,8 +385,12 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     records: list[Statistic] = []
     for match in _patterns()["statistic"].finditer(masked):
         record = _record(text, masked, match, records[-1].end if records else 0)
-        if record is not None:
-            records.append(record)
+        if record is None:
+            continue
+        if (records and records[-1].dimension == "percent_change" and record.unit_norm == "percent"
+                and masked[records[-1].end:record.start] in ("、", "和", "及")):
+            record = dataclasses.replace(record, dimension="percent_change")  # 分别增长6.8%、12.3%
+        records.append(record)
     return records
 
 

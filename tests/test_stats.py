@@ -241,3 +241,42 @@ def test_held_out_official_lines(key):
     text = (OFFICIAL / key[0]).read_text(encoding="utf-8").splitlines()[key[1] - 1]
     found = [(s.surface, s.value, s.qualifier) for s in extract_statistics(text)]
     assert found == HELD_OUT[key]
+
+
+# -- what is counted: phrase boundaries ------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "surface", "what"), [
+    # a long phrase is cut to the head after its last 的, not to its last 16 characters
+    (254, "2个", "基层党组织委员会"),
+    # a noun run into its verb is cut at a word boundary, not inside 提供
+    (137, "77个", "建档立卡贫困村脱贫致富"),
+    # 除…不足3人外: 外 closes 除…外, it is not the counted noun
+    (184, "3人", "部门党员"),
+])
+def test_what_is_cut_at_word_boundaries(line, surface, what):
+    (stat,) = [s for s in _by_surface(SEED_LINES[line - 1], surface)
+               if s.qualifier == "up_to" or surface != "3人"][:1]
+    assert stat.what == what
+
+
+@pytest.mark.parametrize(("text", "dimensions"), [
+    ("大学本科以上学历1179人,较换届前提高43%", ["count", "percent_change"]),
+    ("技术合同成交额突破3000亿元、增长15.1%", ["money", "percent_change"]),
+    ("增加值分别增长6.8%、12.3%、7.8%", ["percent_change"] * 3),
+    ("医用耗材平均降幅达34.2%", ["percent_change"]),
+    ("占比从26.7%提高到52.1%", ["percent", "percent"]),
+    ("办结率95%以上", ["percent"]),
+])
+def test_percent_change_is_not_a_share(text, dimensions):
+    assert [s.dimension for s in extract_statistics(text)] == dimensions
+
+
+def test_seed_growth_rate_is_marked(seed_table):
+    row = seed_table.set_index("stat_id").loc["R02-S020"]
+    assert (row["surface"], row["dimension"], row["unit_norm"]) == ("43%", "percent_change", "percent")
+    assert (seed_table["dimension"] == "percent_change").sum() == 1
+
+
+@pytest.mark.parametrize("text", ["推动S101户外探险集散中心建设", "创建5A级景区3个"])
+def test_codes_with_latin_letters_are_not_counts(text):
+    assert all(s.surface != "101户" and s.value != 5 for s in extract_statistics(text))
