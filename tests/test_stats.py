@@ -280,3 +280,13 @@ def test_seed_growth_rate_is_marked(seed_table):
 @pytest.mark.parametrize("text", ["推动S101户外探险集散中心建设", "创建5A级景区3个"])
 def test_codes_with_latin_letters_are_not_counts(text):
     assert all(s.surface != "101户" and s.value != 5 for s in extract_statistics(text))
+
+
+def test_spending_figure_has_plain_ticks_and_its_own_title(seed_table):
+    spending = seed_table.query("report_id == 'R09' and line in (199, 200) and unit_norm == 'yuan'")
+    fig = fs.stated_figures(spending, title="颍上县村级活动场所与村干部经费", panel_by="line", lang="en")
+    fig.canvas.draw()
+    assert fig.get_suptitle() == "Yingshang County: village venues and village cadres' pay"
+    top = fig.axes[0]
+    assert top.xaxis.get_offset_text().get_text() == ""
+    assert "3,000,000" in [label.get_text() for label in top.get_xticklabels()]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from reportlib.errors import ValueInvalidError
 from reportlib.figures.glossary import LANGS, translate
@@ -26,7 +27,8 @@ from reportlib.figures.style import FULL_WIDTH, OKABE_ITO, SINGLE_COLUMN, new_fi
 
 STAT_COLUMNS = ("report_id", "source", "line", "surface", "value", "value_high", "unit_norm",
                 "dimension", "qualifier", "what")
-DIMENSIONS = ("count", "money", "area", "percent", "ratio", "age", "time", "length", "mass")
+DIMENSIONS = ("count", "money", "area", "percent", "percent_change", "ratio", "age", "time", "length",
+              "mass")
 QUALIFIER_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "up_to": "≤"}
 _COLOURS = list(OKABE_ITO.values())
 
@@ -74,6 +76,11 @@ def value_label(row) -> str:
 
     text = fmt(row.value) if pd.isna(row.value_high) else f"{fmt(row.value)}–{fmt(row.value_high)}"
     return QUALIFIER_SIGNS.get(row.qualifier, "") + text + ("%" if row.unit_norm == "percent" else "")
+
+
+def _plain_tick(x: float, _pos: int) -> str:
+    """A tick label in plain digits with thousands separators (3,000,000), no offset or 1e6."""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def statistics_overview(statistics: pd.DataFrame, *, reports: pd.DataFrame | None = None,
@@ -191,6 +198,7 @@ def stated_figures(rows: pd.DataFrame, *, labels: dict[str, str] | None = None, 
         ax.set_yticks(range(len(part)), [_text(n, lang) for n in names])
         ax.invert_yaxis()
         ax.set_xlim(0, (part["value_high"].fillna(part["value"]).max()) * 1.35)
+        ax.xaxis.set_major_formatter(FuncFormatter(_plain_tick))
         xlabel = _text(f"unit_{part['unit_norm'].iloc[0]}", lang)
         if panel_by == "line":
             xlabel += f" (第{unit}行)" if lang == "zh" else f" (line {unit})"
