@@ -118,11 +118,15 @@ def test_overrides_change_labels_only_where_given(seed_corpus, seed_corpus_lexic
     pd.testing.assert_series_equal(a["category"], b["category"])
 
 
-def test_bad_override_category_is_named(tmp_path):
+@pytest.mark.parametrize("row, message", [
+    (",,R01,suburban,,,", "'suburban' is invalid"),
+    ("a.txt,3,,,,,X", "row 1: no report starts at a.txt line 3"),
+])
+def test_bad_override_rows_are_named(tmp_path, row, message):
     (tmp_path / "a.txt").write_text("一、基本情况\n" + "党员" * 200 + "。\n", encoding="utf-8")
     (tmp_path / "overrides.csv").write_text(
-        "source,start_line,report_id,category,place,title,label\n,,R01,suburban,,,\n", encoding="utf-8")
-    with pytest.raises(reportlib.InputError, match="'suburban' is invalid"):
+        f"source,start_line,report_id,category,place,title,label\n{row}\n", encoding="utf-8")
+    with pytest.raises(reportlib.InputError, match=message):
         reportlib.load(tmp_path)
 
 
@@ -130,14 +134,6 @@ def test_loading_twice_gives_identical_tables(seed_corpus):
     again = reportlib.load(Path(seed_corpus.sources["source"].iloc[0]).parent)
     for name in COLUMNS:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(seed_corpus, name))
-
-
-def test_override_row_naming_no_report_is_an_error(tmp_path):
-    (tmp_path / "a.txt").write_text("一、基本情况\n" + "党员" * 200 + "。\n", encoding="utf-8")
-    (tmp_path / "overrides.csv").write_text(
-        "source,start_line,report_id,category,place,title,label\na.txt,3,,,,,X\n", encoding="utf-8")
-    with pytest.raises(reportlib.InputError, match="row 1: no report starts at a.txt line 3"):
-        reportlib.load(tmp_path)
 
 
 def test_submodules_load_on_first_use(seed_corpus):
