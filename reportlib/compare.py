@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import ValueInvalidError
+from .errors import ValueInvalidError, require_frame
 from .tokenize import tokenize_paragraphs
 
 #: Display order of categories.
@@ -37,8 +37,7 @@ _PLACE_SUFFIX = re.compile(r"(?:自治区|省|市|县|州|旗|区|镇|乡|村|�
 
 def _frame(corpus: object, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
     frame = getattr(corpus, name, None)
-    if not isinstance(frame, pd.DataFrame) or not set(columns) <= set(frame.columns):
-        raise ValueInvalidError(f"corpus.{name}", type(frame).__name__, f"a DataFrame with columns {list(columns)}")
+    require_frame(frame, f"corpus.{name}", columns)
     return frame
 
 

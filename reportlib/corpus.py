@@ -7,7 +7,6 @@ noise and scraping damage, each row traceable to its source file and line.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Sequence

@@ -6,6 +6,8 @@ so that the command line can print it as one line without a traceback.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 
 class ReportlibError(Exception):
     """Base class of every error reportlib raises on purpose."""
@@ -29,3 +31,16 @@ class ValueInvalidError(ReportlibError, ValueError):
 
 class MissingFontError(ReportlibError):
     """The Chinese font that figures need is not installed."""
+
+
+def require_frame(frame: object, name: str, columns: Sequence[str] = (), *, nonempty: bool = False) -> None:
+    """Raise `ValueInvalidError` unless `frame` is a DataFrame with `columns` (and rows, if `nonempty`)."""
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueInvalidError(name, type(frame).__name__, "a pandas DataFrame")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueInvalidError(name, f"a DataFrame lacking {missing}", f"columns {list(columns)}")
+    if nonempty and frame.empty:
+        raise ValueInvalidError(name, "an empty DataFrame", "at least one row")

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from reportlib.errors import InputError, ValueInvalidError
+from reportlib.errors import InputError, ValueInvalidError, require_frame
 
 #: The section types a cue may name, in the order reports usually present them.
 CUE_TYPES = ("background", "practice", "problem", "measure")
@@ -219,6 +219,4 @@ def distinctive_terms(
 
 
 def _require(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueInvalidError(f"{name} columns", sorted(frame.columns), f"a DataFrame with {missing}")
+    require_frame(frame, name, columns)

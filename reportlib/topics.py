@@ -47,7 +47,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.preprocessing import normalize
 
-from reportlib.errors import InputError, ValueInvalidError
+from reportlib.errors import InputError, ValueInvalidError, require_frame
 
 METHODS = ("nmf", "lda")
 
@@ -488,6 +488,4 @@ def _as_matrix(features):
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueInvalidError(f"{name} columns", sorted(map(str, frame.columns)), f"a DataFrame with {missing}")
+    require_frame(frame, name, columns)

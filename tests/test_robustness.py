@@ -7,7 +7,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reportlib
-from reportlib.io import to_halfwidth
 from conftest import SEED_FILE
 
 OFFICIAL = Path(__file__).parent / "data" / "official"

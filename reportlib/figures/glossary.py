@@ -111,9 +111,14 @@ def _tables() -> _Tables:
     return _Tables(to_en, to_zh)
 
 
-def _check(term: object, lang: str) -> None:
+def check_lang(lang: object) -> None:
+    """Raise `ValueInvalidError` unless `lang` is one of `LANGS`."""
     if lang not in LANGS:
         raise ValueInvalidError("lang", lang, f"one of {LANGS}")
+
+
+def _check(term: object, lang: str) -> None:
+    check_lang(lang)
     if not isinstance(term, str):
         raise ValueInvalidError("term", term, "a string")
 

@@ -19,8 +19,8 @@ from matplotlib import colormaps
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from reportlib.errors import ValueInvalidError
-from reportlib.figures.glossary import LANGS, label, translate
+from reportlib.errors import require_frame
+from reportlib.figures.glossary import check_lang, label, translate
 from reportlib.figures.style import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -36,21 +36,6 @@ LEVEL_TERMS = ("一级标题", "二级标题", "三级标题", "四级标题")
 _ROW_HEIGHT = 0.17
 _MARGIN_HEIGHT = 0.9
 _LEGEND_SPACING = {"handlelength": 1.2, "columnspacing": 1.0, "handletextpad": 0.4}
-
-
-def _require(frame: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueInvalidError(name, type(frame).__name__, "a pandas DataFrame")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueInvalidError(name, f"DataFrame lacking {missing}", f"columns {columns}")
-    if frame.empty:
-        raise ValueInvalidError(name, "an empty DataFrame", "at least one row")
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueInvalidError("lang", lang, f"one of {LANGS}")
 
 
 def _ordered(reports: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +83,8 @@ def report_lengths_by_category(reports: pd.DataFrame, *, lang: str = "zh") -> Fi
     :data:`~reportlib.figures.style.CATEGORIES`; a duplicate is drawn hollow and hatched, with
     the id of its original at the bar's end.
     """
-    _check_lang(lang)
-    _require(reports, "reports", REPORT_COLUMNS)
+    check_lang(lang)
+    require_frame(reports, "reports", REPORT_COLUMNS, nonempty=True)
     frame = _ordered(reports)
     n_categories = frame["category"].nunique()
     legend_rows = -(-n_categories // _legend_columns(n_categories, lang))
@@ -148,9 +133,9 @@ def structure_overview(
     report_id, label, category (and is ordered as in :func:`report_lengths_by_category`).
     Reports without headings keep their row, with no bar. Darker shades are deeper levels.
     """
-    _check_lang(lang)
-    _require(sections, "sections", SECTION_COLUMNS)
-    _require(reports, "reports", ("report_id", "label", "category"))
+    check_lang(lang)
+    require_frame(sections, "sections", SECTION_COLUMNS, nonempty=True)
+    require_frame(reports, "reports", ("report_id", "label", "category"), nonempty=True)
     frame = _ordered(reports)
     counts = _level_counts(sections, frame["report_id"])
     n_levels = len(counts.columns)

@@ -21,8 +21,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from reportlib.errors import ValueInvalidError
-from reportlib.figures.glossary import LANGS, translate
+from reportlib.errors import ValueInvalidError, require_frame
+from reportlib.figures.glossary import check_lang, translate
 from reportlib.figures.style import FULL_WIDTH, OKABE_ITO, SINGLE_COLUMN, new_figure
 
 STAT_COLUMNS = ("report_id", "source", "line", "surface", "value", "value_high", "unit_norm",
@@ -34,18 +34,7 @@ _COLOURS = list(OKABE_ITO.values())
 
 
 def _require(rows: pd.DataFrame) -> None:
-    if not isinstance(rows, pd.DataFrame):
-        raise ValueInvalidError("rows", type(rows).__name__, "a DataFrame from statistics_table")
-    missing = [c for c in STAT_COLUMNS if c not in rows.columns]
-    if missing:
-        raise ValueInvalidError("rows", f"a DataFrame lacking {missing}", f"columns {STAT_COLUMNS}")
-    if rows.empty:
-        raise ValueInvalidError("rows", "an empty DataFrame", "at least one statistic")
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueInvalidError("lang", lang, f"one of {LANGS}")
+    require_frame(rows, "rows (a statistics_table)", STAT_COLUMNS, nonempty=True)
 
 
 def _text(term: str, lang: str) -> str:
@@ -55,7 +44,7 @@ def _text(term: str, lang: str) -> str:
 
 def source_caption(rows: pd.DataFrame, *, lang: str = "zh") -> str:
     """'来源: <file> 第83–85行 (R02)' / 'Source: <file>, lines 83–85 (R02)' for the rows' lines."""
-    _check_lang(lang)
+    check_lang(lang)
     parts = []
     for (source, report_id), group in rows.groupby(["source", "report_id"], sort=True):
         lines = sorted(set(int(x) for x in group["line"]))
@@ -90,7 +79,7 @@ def statistics_overview(statistics: pd.DataFrame, *, reports: pd.DataFrame | Non
     `reports` (corpus.reports) adds the reports that cite none and their labels.
     """
     _require(statistics)
-    _check_lang(lang)
+    check_lang(lang)
     counts = statistics.groupby(["report_id", "dimension"]).size().unstack(fill_value=0)
     ids = sorted(set(counts.index) | (set(reports["report_id"]) if reports is not None else set()))
     counts = counts.reindex(index=ids, fill_value=0)
@@ -144,7 +133,7 @@ def membership_rates(rows: pd.DataFrame, *, reference: str, labels: dict[str, st
     label (default: `what` without its trailing 党员比例).
     """
     _require(rows)
-    _check_lang(lang)
+    check_lang(lang)
     rates = rows[rows["unit_norm"] == "percent"]
     ref = rates[rates["what"] == reference]
     if ref.empty:
@@ -176,7 +165,7 @@ def stated_figures(rows: pd.DataFrame, *, labels: dict[str, str] | None = None, 
     bars from low to high with a lighter part above the low value.
     """
     _require(rows)
-    _check_lang(lang)
+    check_lang(lang)
     if panel_by not in ("unit_norm", "line"):
         raise ValueInvalidError("panel_by", panel_by, "'unit_norm' or 'line'")
     labels = labels or {}

@@ -23,8 +23,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from scipy.cluster.hierarchy import dendrogram
 
-from reportlib.errors import ValueInvalidError
-from reportlib.figures.glossary import LANGS, label, translate
+from reportlib.errors import ValueInvalidError, require_frame
+from reportlib.figures.glossary import check_lang, label, translate
 from reportlib.figures.style import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -41,13 +41,8 @@ _MARKERS = {"nmf": "o", "lda": "s"}
 
 
 def _check(frame: object, name: str, columns: tuple[str, ...], lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueInvalidError("lang", lang, f"one of {LANGS}")
-    if not isinstance(frame, pd.DataFrame) or frame.empty:
-        raise ValueInvalidError(name, type(frame).__name__, "a non-empty DataFrame")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueInvalidError(name, f"DataFrame lacking {missing}", f"columns {columns}")
+    check_lang(lang)
+    require_frame(frame, name, columns, nonempty=True)
 
 
 def _text(term: str, lang: str) -> str:

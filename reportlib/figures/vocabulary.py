@@ -22,8 +22,8 @@ from scipy.cluster.hierarchy import dendrogram, leaves_list, linkage
 from scipy.spatial.distance import squareform
 from wordcloud import WordCloud
 
-from reportlib.errors import ValueInvalidError
-from reportlib.figures.glossary import LANGS, label, translate
+from reportlib.errors import ValueInvalidError, require_frame
+from reportlib.figures.glossary import check_lang, label, translate
 from reportlib.figures.style import (
     CATEGORY_COLOURS,
     FULL_WIDTH,
@@ -39,10 +39,8 @@ _CLOUD_PIXELS = (800, 520)
 
 
 def _check(frame: object, name: str, lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueInvalidError("lang", lang, f"one of {LANGS}")
-    if not isinstance(frame, pd.DataFrame) or frame.empty:
-        raise ValueInvalidError(name, type(frame).__name__, "a non-empty DataFrame from reportlib.compare")
+    check_lang(lang)
+    require_frame(frame, name, nonempty=True)
 
 
 def _term(term: str, lang: str) -> str:
