@@ -105,14 +105,21 @@ def _province_short_names() -> re.Pattern[str]:
 
 def _stands_alone(text: str, name: str) -> bool:
     """A name counts if it occurs twice, or once after a non-Chinese character (not inside 财政和县级)."""
-    starts = [m.start() for m in re.finditer(re.escape(name), text)]
-    return len(starts) >= 2 or any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" for i in starts)
+    starts = _starts(text, name)
+    return len(starts) >= 2 or any(_after_non_hanzi(text, i) for i in starts)
 
 
 def _after_boundary(text: str, name: str) -> bool:
     """Whether `name` opens a sentence or clause somewhere (墟沟街道是…), not only mid-phrase (派驻街道)."""
-    return any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[max(0, i - 1)] in "市县区"
-               for i in (m.start() for m in re.finditer(re.escape(name), text)))
+    return any(_after_non_hanzi(text, i) or text[i - 1] in "市县区" for i in _starts(text, name))
+
+
+def _starts(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(name), text)]
+
+
+def _after_non_hanzi(text: str, index: int) -> bool:
+    return index == 0 or not "\u4e00" <= text[index - 1] <= "\u9fff"
 
 
 def _short_province(name: str) -> str:
