@@ -15,15 +15,18 @@ import pandas as pd
 
 from . import annotate, overrides as overrides_mod
 from . import patterns as P
-from .io import SourceText, read_sources
+from .completeness import truncation_reason
+from .errors import ValueInvalidError
+from .io import SourceText, read_corpus_sources
 from .segment import Classified, ReportLines, classify_line, split_reports, split_sentences
 
 #: Columns of each table, in order; documented in `Corpus`.
 COLUMNS = {
-    "reports": ["report_id", "source", "start_line", "end_line", "n_lines", "title", "label",
+    "reports": ["report_id", "short_id", "source", "start_line", "end_line", "n_lines", "title", "label",
                 "category", "category_source", "category_evidence", "place", "n_chars",
                 "n_paragraphs", "n_sections", "max_depth", "duplicate_of", "duplicate_score",
-                "n_redactions", "n_placeholder_years", "n_damage", "start_reason"],
+                "n_redactions", "n_placeholder_years", "n_damage", "truncated", "truncated_reason",
+                "start_reason"],
     "sections": ["section_id", "report_id", "source", "line", "level", "style", "marker",
                  "heading", "parent_id", "path"],
     "paragraphs": ["paragraph_id", "report_id", "source", "line", "kind", "marker",
@@ -34,25 +37,46 @@ COLUMNS = {
     "noise": ["source", "line", "reason", "text"],
     "damage": ["report_id", "source", "line", "start", "end", "kind", "excerpt", "note"],
     "lines": ["source", "line", "report_id", "kind", "text", "ending"],
-    "sources": ["source", "encoding", "had_bom", "n_lines", "n_chars", "placeholder_years"],
+    "sources": ["source", "key", "encoding", "had_bom", "n_lines", "n_chars", "placeholder_years"],
+    "skipped": ["source", "reason"],
 }
 #: A numbered heading longer than this probably swallowed the body text after it.
 MAX_HEADING_CHARS = 40
+#: Zero-padding of line numbers and of report ordinals in ids (wider where a file needs it).
+LINE_WIDTH = 5
+ORDINAL_WIDTH = 2
 
 
 @dataclass(frozen=True)
 class Corpus:
     """Tables of a parsed corpus (pandas DataFrames; line numbers are 1-based lines of the source).
 
+    Identifiers are stable: they depend only on the file a row comes from and its place in that
+    file, never on the other files read, so adding, removing or renaming another file changes no
+    id. A file is named by its stem (``000_bd97441f39be4d57``; files sharing a stem by as many
+    parent folders as it takes, ``2023/report``):
+
+    * report_id ``<stem>#<k>``: the k-th report of the file (``000_bd97441f39be4d57#08``);
+    * section_id ``<report_id>-H<line>``, paragraph_id ``<report_id>-L<line>``, sentence_id
+      ``<paragraph_id>-S<k>`` (k-th sentence of the line), statistic ids
+      ``<paragraph_id>-C<offset>`` (`reportlib.stats`);
+    * numbers are zero-padded (k to 2 digits, lines to 5, offsets to 4, wider only where a file
+      needs it), so ids sort as strings in reading order.
+
+    Display labels are separate and short: ``short_id`` is ``#08`` in a one-file corpus and
+    ``<n>#08`` (n = the file's place among the files read) otherwise, and ``label`` is the
+    short id with a title; labels may change when files are added, ids do not.
+
     reports
-        report_id ('R01' …, numbered across files in sorted order), source, start_line, end_line,
-        n_lines, title ('' if none), label (short display label), category (rural, urban, border,
-        enterprise, university, government), category_source ('lexicon' or 'override'),
-        category_evidence (scores and cue counts), place ('; '-joined places the report names),
-        n_chars (characters of its non-blank lines), n_paragraphs, n_sections, max_depth,
-        duplicate_of ('' or the report_id it repeats), duplicate_score (shingle containment with
-        the most similar earlier report), n_redactions, n_placeholder_years, n_damage,
-        start_reason (why a report starts at that line).
+        report_id, short_id, source, start_line, end_line, n_lines, title ('' if none), label
+        (short display label), category (rural, urban, border, enterprise, university,
+        government), category_source ('lexicon' or 'override'), category_evidence (scores and
+        cue counts), place ('; '-joined places the report names), n_chars (characters of its
+        non-blank lines), n_paragraphs, n_sections, max_depth, duplicate_of ('' or the report_id
+        it repeats), duplicate_score (shingle containment with the most similar earlier report),
+        n_redactions, n_placeholder_years, n_damage, truncated (True where the text stops
+        early), truncated_reason (why: a bare heading at the end, an enumeration with only its
+        first item, a last sentence cut off), start_reason (why a report starts at that line).
     sections
         section_id, report_id, source, line, level (1 = top), style (cn 一、, paren_cn (一),
         arabic 1、/1., paren_arabic (1), circled ①, chapter 第一部分, plain: an unnumbered short line),
@@ -74,8 +98,11 @@ class Corpus:
         Every input line: source, line, report_id ('' for noise), kind, text, ending; joining
         text + ending in order rebuilds each decoded source exactly.
     sources
-        source, encoding, had_bom, n_lines, n_chars, placeholder_years (years the scrape
-        overwrote, '; '-joined).
+        source, key (the file's name in ids), encoding, had_bom, n_lines, n_chars,
+        placeholder_years (years the scrape overwrote, '; '-joined).
+    skipped
+        Files found in a folder that could not be read (binary, empty, undecodable): source,
+        reason. They are left out; every other file is read.
     """
 
     reports: pd.DataFrame
@@ -86,6 +113,7 @@ class Corpus:
     damage: pd.DataFrame
     lines: pd.DataFrame
     sources: pd.DataFrame
+    skipped: pd.DataFrame
 
     def drop_duplicates(self) -> "Corpus":
         """The corpus without reports marked as near-duplicates (and their rows)."""
@@ -98,7 +126,7 @@ class Corpus:
         """The text of one report: its non-blank lines joined by newlines."""
         rows = self.paragraphs[self.paragraphs["report_id"] == report_id]
         if rows.empty:
-            raise KeyError(f"report_id = {report_id!r} is not in the corpus")
+            raise ValueInvalidError("report_id", report_id, "a report_id of corpus.reports")
         return "\n".join(rows["text"])
 
 
@@ -106,42 +134,64 @@ def _keep(table: pd.DataFrame, report_ids: set[str]) -> pd.DataFrame:
     return table[table["report_id"].isin(report_ids)].reset_index(drop=True)
 
 
-def load(paths: str | Path | Sequence[str | Path], *, overrides: str | Path | bool | None = None) -> Corpus:
+def load(paths: str | Path | Sequence[str | Path], *, overrides: str | Path | bool | None = None,
+         strict: bool = False) -> Corpus:
     """Parse files and folders (``*.txt`` found recursively, in sorted order) into a `Corpus`.
 
     `overrides` is a CSV of curated labels (see `reportlib.overrides`); by default an
-    ``overrides.csv`` in a given folder is used; pass False to use the lexicon alone.
-    Raises `reportlib.errors.InputError` for a missing, empty, binary or undecodable file.
+    ``overrides.csv`` beside the given files or in a given folder is used; pass False to use the
+    lexicon alone. A file found in a folder that cannot be read is skipped and listed in
+    ``corpus.skipped`` (with `strict`, it is an error instead). Raises
+    `reportlib.errors.InputError` for a missing path, for a bad file named directly, and when
+    no file can be read.
     """
-    sources = read_sources(paths)
-    builder = _Builder()
-    for source in sources:
-        builder.add_source(source)
+    sources, skipped = read_corpus_sources(paths, strict=strict)
+    builder = _Builder(short_prefix=len(sources) > 1)
+    for index, source in enumerate(sources, start=1):
+        builder.add_source(source, index)
+    builder.rows["skipped"] = [dict(source=e.path, reason=e.reason) for e in skipped]
     corpus = builder.finish()
-    table = overrides_mod.find_overrides(paths) if overrides is None else overrides
-    if table:
-        corpus = replace(corpus, reports=overrides_mod.apply(corpus.reports, overrides_mod.read(table)))
+    tables = overrides_mod.find_overrides(paths) if overrides is None else [overrides] if overrides else []
+    if tables:
+        reports = corpus.reports
+        for table in tables:
+            reports = overrides_mod.apply(reports, overrides_mod.read(table))
+        corpus = replace(corpus, reports=_relabel(reports))
     return corpus
+
+
+def _relabel(reports: pd.DataFrame) -> pd.DataFrame:
+    """Every label starts with its short id (an override gives the text after it)."""
+    reports = reports.copy()
+    reports["label"] = [label if label.startswith(f"{short} ") else f"{short} {label}"
+                        for short, label in zip(reports["short_id"], reports["label"])]
+    return reports
 
 
 class _Builder:
     """Collects rows source by source, then builds the tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, short_prefix: bool = False) -> None:
         self.rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
         self.report_texts: list[str] = []
+        self.short_prefix = short_prefix
+        self.line_width = LINE_WIDTH
 
-    def add_source(self, source: SourceText) -> None:
+    def add_source(self, source: SourceText, index: int = 1) -> None:
         lines = source.lines()
         years = annotate.placeholder_years(source.text)
+        key = source.key or Path(source.source).stem
         self.rows["sources"].append(dict(
-            source=source.source, encoding=source.encoding, had_bom=source.had_bom,
+            source=source.source, key=key, encoding=source.encoding, had_bom=source.had_bom,
             n_lines=len(lines), n_chars=len(source.text), placeholder_years="; ".join(sorted(years))))
         reports, noise = split_reports([classify_line(line) for line in lines])
+        self.line_width = max(LINE_WIDTH, len(str(len(lines))))
+        width = max(ORDINAL_WIDTH, len(str(len(reports))))
         owner: dict[int, str] = {}
-        for report in reports:
-            report_id = f"R{len(self.rows['reports']) + 1:02d}"
-            self._add_report(report_id, report, years)
+        for k, report in enumerate(reports, start=1):
+            report_id = f"{key}#{k:0{width}d}"
+            short_id = f"{index if self.short_prefix else ''}#{k:0{width}d}"
+            self._add_report(report_id, short_id, report, years)
             owner.update({c.line.number: report_id for c in report.lines})
         self.rows["noise"].extend(dict(source=c.line.source, line=c.line.number, reason=c.reason,
                                        text=c.line.text) for c in noise)
@@ -150,9 +200,9 @@ class _Builder:
                                        kind=kinds[line.number], text=line.text, ending=line.ending)
                                   for line in lines)
 
-    def _add_report(self, report_id: str, report: ReportLines, years: set[str]) -> None:
+    def _add_report(self, report_id: str, short_id: str, report: ReportLines, years: set[str]) -> None:
         content = [c for c in report.lines if c.kind != "blank"]
-        sections = _sections(report_id, content)
+        sections = _sections(report_id, content, self.line_width)
         self.rows["sections"].extend(sections.values())
         paragraphs = self._add_paragraphs(report_id, content, sections)
         n_damage = self._add_damage(report_id, content)
@@ -160,11 +210,13 @@ class _Builder:
         body = "\n".join(c.line.text for c in content)
         category, evidence = annotate.categorize(title, body)
         places = annotate.find_places(body)
+        truncation = truncation_reason(content, list(sections.values()))
         self.report_texts.append(body)
         first, last = report.lines[0].line, report.lines[-1].line
         self.rows["reports"].append(dict(
-            report_id=report_id, source=first.source, start_line=first.number, end_line=last.number,
-            n_lines=len(report.lines), title=title, label=_label(report_id, title, places, content),
+            report_id=report_id, short_id=short_id, source=first.source, start_line=first.number,
+            end_line=last.number, n_lines=len(report.lines), title=title,
+            label=_label(short_id, title, places, content),
             category=category, category_source="lexicon", category_evidence=evidence,
             place="; ".join(places), n_chars=sum(len(c.line.text) for c in content),
             n_paragraphs=paragraphs, n_sections=len(sections),
@@ -172,13 +224,14 @@ class _Builder:
             n_redactions=annotate.count_redactions(body),
             n_placeholder_years=annotate.count_placeholder_years(body, years),
             n_damage=n_damage,
+            truncated=bool(truncation), truncated_reason=truncation,
             start_reason=report.start_reason))
 
     def _add_paragraphs(self, report_id: str, content: list[Classified], sections: dict[int, dict]) -> int:
         current = {"section_id": "", "path": ""}
-        for n, c in enumerate(content, start=1):
+        for c in content:
             current = sections.get(c.line.number, current)
-            paragraph_id = f"{report_id}-P{n:03d}"
+            paragraph_id = f"{report_id}-L{c.line.number:0{self.line_width}d}"
             self.rows["paragraphs"].append(dict(
                 paragraph_id=paragraph_id, report_id=report_id, source=c.line.source,
                 line=c.line.number, kind=c.kind, marker=c.marker, item_marker=c.item_marker,
@@ -219,7 +272,7 @@ class _Builder:
         return Corpus(**{name: pd.DataFrame(rows, columns=COLUMNS[name]) for name, rows in self.rows.items()})
 
 
-def _sections(report_id: str, content: Iterable[Classified]) -> dict[int, dict]:
+def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5) -> dict[int, dict]:
     """Section rows keyed by line: nesting follows the order in which numbering styles appear."""
     stack: list[dict] = []
     sections: dict[int, dict] = {}
@@ -230,7 +283,7 @@ def _sections(report_id: str, content: Iterable[Classified]) -> dict[int, dict]:
             if stack.pop()["style"] == c.style:
                 break
         marker = c.marker or c.heading[:8]
-        row = dict(section_id=f"{report_id}-S{len(sections) + 1:02d}", report_id=report_id,
+        row = dict(section_id=f"{report_id}-H{c.line.number:0{line_width}d}", report_id=report_id,
                    source=c.line.source, line=c.line.number, level=len(stack) + 1, style=c.style,
                    marker=c.marker, heading=c.heading, parent_id=stack[-1]["section_id"] if stack else "",
                    path=" > ".join([s["marker"] or s["heading"][:8] for s in stack] + [marker]))
@@ -251,8 +304,9 @@ def _lost_item_marker(previous: str, c: Classified):
     return None
 
 
-def _label(report_id: str, title: str, places: list[str], content: list[Classified]) -> str:
-    """A short display label: the title, else the most local place and the first heading."""
+def _label(short_id: str, title: str, places: list[str], content: list[Classified]) -> str:
+    """A short display label: the short id, then the title, else the most local place and the
+    first heading, cut to 14 characters."""
     heading = next((c.heading for c in content if c.kind == "heading"), "") or content[0].line.text
     text = (title or f"{places[-1] if places else ''}{heading}").strip()
-    return f"{report_id} {text[:14]}{'…' if len(text) > 14 else ''}"
+    return f"{short_id} {text[:14]}{'…' if len(text) > 14 else ''}"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -43,12 +44,13 @@ class Line:
 
 @dataclass(frozen=True)
 class SourceText:
-    """A decoded source file."""
+    """A decoded source file; `key` names it in report ids (see `source_keys`)."""
 
     source: str
     text: str
     encoding: str
     had_bom: bool
+    key: str = ""
 
     def lines(self) -> list[Line]:
         """Split into `Line` records; joining ``text + ending`` of all lines rebuilds `text`."""
@@ -79,23 +81,51 @@ def collect_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
 
     Raises `InputError` for a missing path or a folder without text files.
     """
+    return [path for path, _named in _collect(paths)]
+
+
+def _collect(paths: str | Path | Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """(file, named directly?) for every input file, each file once, in the order given."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files: list[Path] = []
+    files: dict[Path, bool] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.txt") if p.is_file())
             if not found:
                 raise InputError(path, "folder holds no .txt files")
-            files.extend(found)
+            for p in found:
+                files.setdefault(p, False)
         elif path.is_file():
-            files.append(path)
+            files[path] = True
         else:
             raise InputError(path, "no such file or folder")
     if not files:
         raise InputError("(no paths)", "no input given; expected at least one file or folder")
-    return files
+    unique: dict[Path, tuple[Path, bool]] = {}
+    for path, named in files.items():
+        unique.setdefault(path.resolve(), (path, named))
+    return list(unique.values())
+
+
+def source_keys(files: Sequence[Path]) -> list[str]:
+    """The name of each file in report ids: its stem (``000_bd97441f39be4d57``).
+
+    Files that share a stem are told apart by as many parent folders as it takes
+    (``2023/report``, ``2024/report``), so a file keeps its key whatever other files are read,
+    unless one with the same stem is added.
+    """
+    parts = [Path(f).resolve().with_suffix("").parts for f in files]
+    depth = [1] * len(parts)
+    while True:
+        keys = ["/".join(p[-d:]) for p, d in zip(parts, depth)]
+        counts = Counter(keys)
+        clashing = [i for i, key in enumerate(keys) if counts[key] > 1 and depth[i] < len(parts[i])]
+        if not clashing:
+            return keys
+        for i in clashing:
+            depth[i] += 1
 
 
 def decode_bytes(data: bytes, source: str) -> SourceText:
@@ -149,6 +179,33 @@ def read_source(path: str | Path) -> SourceText:
     return decode_bytes(data, str(path))
 
 
-def read_sources(paths: str | Path | Sequence[str | Path]) -> list[SourceText]:
-    """Collect and decode every input file, failing on the first bad one."""
-    return [read_source(p) for p in collect_files(paths)]
+def read_sources(paths: str | Path | Sequence[str | Path], *, strict: bool = True) -> list[SourceText]:
+    """Collect and decode every input file; see `read_corpus_sources` (this returns the texts only)."""
+    return read_corpus_sources(paths, strict=strict)[0]
+
+
+def read_corpus_sources(paths: str | Path | Sequence[str | Path], *,
+                        strict: bool = False) -> tuple[list[SourceText], list[InputError]]:
+    """Collect and decode every input file: (sources read, errors of the files skipped).
+
+    A file named directly must be readable (`InputError` otherwise). A file found in a folder
+    that cannot be read (binary, empty, undecodable) is skipped and its error returned, unless
+    `strict`, when the first bad file raises. When no file at all can be read, the first
+    error is raised.
+    """
+    collected = _collect(paths)
+    keys = source_keys([path for path, _named in collected])
+    sources: list[SourceText] = []
+    skipped: list[InputError] = []
+    for (path, named), key in zip(collected, keys):
+        try:
+            sources.append(replace(read_source(path), key=key))
+        except InputError as error:
+            if named or strict:
+                raise
+            skipped.append(error)
+    if not sources:
+        raise skipped[0] if len(skipped) == 1 else InputError(
+            paths if isinstance(paths, (str, Path)) else ", ".join(map(str, paths)),
+            f"none of the {len(skipped)} files can be read ({skipped[0].path}: {skipped[0].reason})")
+    return sources, skipped

@@ -22,15 +22,17 @@ FIELDS = ("category", "place", "title", "label")
 KEYS = ("source", "start_line", "report_id")
 
 
-def find_overrides(paths: str | Path | Sequence[str | Path]) -> Path | None:
-    """The ``overrides.csv`` inside the first given folder that has one, else None."""
+def find_overrides(paths: str | Path | Sequence[str | Path]) -> list[Path]:
+    """Every ``overrides.csv`` in a given folder or beside a given file, each once, in order."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    found: dict[Path, None] = {}
     for raw in paths:
-        candidate = Path(raw) / FILE_NAME
-        if Path(raw).is_dir() and candidate.is_file():
-            return candidate
-    return None
+        folder = Path(raw) if Path(raw).is_dir() else Path(raw).parent
+        candidate = folder / FILE_NAME
+        if candidate.is_file():
+            found.setdefault(candidate, None)
+    return list(found)
 
 
 def read(path: str | Path | bool) -> pd.DataFrame:

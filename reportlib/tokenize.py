@@ -3,8 +3,8 @@
 jieba is wrapped once here: one explicit ``jieba.Tokenizer`` instance (never jieba's global
 tokenizer, never ``jieba.load_userdict``) with the party-building user dictionary in
 ``reportlib/data/userdict.txt`` loaded into that instance only. It is built lazily at the first
-call, with jieba's log lines silenced, and keeps its prefix-dictionary cache in
-``<cache dir>/jieba``.
+
+
 
 Tokens leave out stop words (``reportlib/data/stopwords.txt``: function words, measure words,
 numerals), punctuation, numbers, redaction placeholders (runs of ``_``) and the scrape's
@@ -46,16 +46,15 @@ _NUMBER = re.compile(r"^[\d.,%+\-/:·〇零一二三四五六七八九十百千�
 _LOCK = threading.Lock()
 
 
-def cache_dir() -> Path:
-    """The reportlib cache directory: ``$REPORTLIB_CACHE_DIR``, else ``~/.cache/reportlib``.
+def cache_dir() -> Path | None:
+    """The folder of the token cache: ``$REPORTLIB_CACHE_DIR`` when set, else None (no cache on disk).
 
-    ``$XDG_CACHE_HOME`` replaces ``~/.cache`` when it is set. The directory is not created here.
+    Nothing is written to disk unless a cache folder is configured, here or by the ``cache``
+    argument of `tokenize_texts` (``reportlib run`` passes ``RESULTS/cache``). The folder is not
+    created here.
     """
     configured = os.environ.get("REPORTLIB_CACHE_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base).expanduser() / "reportlib"
+    return Path(configured).expanduser() if configured else None
 
 
 def _data_bytes(name: str) -> bytes:
@@ -102,9 +101,10 @@ def _quiet_jieba() -> Iterator[None]:
 def _tokenizer() -> jieba.Tokenizer:
     """Build the reportlib tokenizer once: default dictionary plus the user dictionary."""
     tokenizer = jieba.Tokenizer()
-    jieba_cache = cache_dir() / "jieba"
-    jieba_cache.mkdir(parents=True, exist_ok=True)
-    tokenizer.tmp_dir = str(jieba_cache)
+    folder = cache_dir()
+    if folder is not None:  # else jieba keeps its dictionary cache in the system's temporary folder
+        (folder / "jieba").mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder / "jieba")
     with _quiet_jieba():
         tokenizer.initialize()
         text = _data_bytes("userdict.txt").decode("utf-8")
@@ -148,8 +148,8 @@ def _text_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _cache_file() -> Path:
-    return cache_dir() / "tokens" / f"tokens-{signature()}.json"
+def _cache_file(folder: Path) -> Path:
+    return folder / "tokens" / f"tokens-{signature()}.json"
 
 
 def _read_cache(path: Path) -> dict[str, list[str]]:
@@ -175,33 +175,51 @@ def _write_cache(path: Path, data: dict[str, list[str]]) -> None:
         raise
 
 
-def tokenize_texts(texts: list[str], *, cache: bool = True) -> list[list[str]]:
-    """Tokenize many texts, reusing tokens cached on disk for texts seen before.
+#: Tokens of texts seen in this process (by text hash), so that the analyses of one corpus share
+#: one segmentation without writing anything; emptied when it grows past MEMO_LIMIT texts.
+_MEMO: dict[str, tuple[str, ...]] = {}
+MEMO_LIMIT = 500_000
 
-    The cache (``<cache dir>/tokens/tokens-<signature>.json``) is keyed by a hash of each text;
-    the file name carries a hash of the user dictionary, the stop words, jieba's version and
-    the masking rules, so changing any of them starts a new cache.
+
+def tokenize_texts(texts: list[str], *, cache: str | Path | bool | None = None) -> list[list[str]]:
+    """Tokenize many texts, each distinct text once.
+
+    Tokens are kept in memory for the process, so repeated analyses of a corpus segment it only
+    once. On disk, a cache is used only where asked for: ``cache`` is a folder, or None to use
+    `cache_dir` (``$REPORTLIB_CACHE_DIR``, unset by default); False turns every cache off. The
+    file (``<folder>/tokens/tokens-<signature>.json``) is keyed by a hash of each text, and its
+    name carries a hash of the user dictionary, the stop words, jieba's version and the masking
+    rules, so changing any of them starts a new cache.
     """
-    if not cache:
+    if cache is False:
         return [tokenize(t) for t in texts]
+    folder = Path(cache) if isinstance(cache, (str, Path)) else cache_dir()
     with _LOCK:
-        path = _cache_file()
-        stored = _read_cache(path)
         keys = [_text_key(t) for t in texts]
-        missing = {k: t for k, t in zip(keys, texts) if k not in stored}
-        if missing:
-            stored.update({k: tokenize(t) for k, t in missing.items()})
-            _write_cache(path, stored)
-        return [list(stored[k]) for k in keys]
+        found = {k: list(_MEMO[k]) for k in keys if k in _MEMO}
+        stored = _read_cache(_cache_file(folder)) if folder is not None else {}
+        found.update({k: stored[k] for k in keys if k not in found and k in stored})
+        todo = {k: t for k, t in zip(keys, texts) if k not in found}
+        found.update({k: tokenize(t) for k, t in todo.items()})
+        _remember(found)
+        if folder is not None and any(k not in stored for k in found):
+            _write_cache(_cache_file(folder), {**stored, **found})
+        return [list(found[k]) for k in keys]
 
 
-def tokenize_paragraphs(paragraphs: pd.DataFrame, *, cache: bool = True) -> pd.DataFrame:
+def _remember(tokens: dict[str, list[str]]) -> None:
+    if len(_MEMO) + len(tokens) > MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO.update({k: tuple(v) for k, v in tokens.items()})
+
+
+def tokenize_paragraphs(paragraphs: pd.DataFrame, *, cache: str | Path | bool | None = None) -> pd.DataFrame:
     """Add a ``tokens`` column (list of str) to a paragraphs table.
 
     `paragraphs` needs a ``text`` column (as in ``corpus.paragraphs``: paragraph_id, report_id,
     source, line, kind, marker, body_offset, section_id, section_path, text); the returned copy
-    has every column of the input plus ``tokens``. Tokens are cached on disk (see
-    `tokenize_texts`), so a rerun does not segment again.
+    has every column of the input plus ``tokens``. Each distinct text is segmented once per
+    process; see `tokenize_texts` for the optional cache on disk.
     """
     if "text" not in getattr(paragraphs, "columns", ()):
         raise ValueInvalidError("paragraphs", type(paragraphs).__name__, "a DataFrame with a 'text' column")

@@ -25,6 +25,7 @@ REPO = Path(__file__).parents[1]
 @pytest.fixture(autouse=True)
 def _cache_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLIB_CACHE_DIR", str(tmp_path / "cache"))
+    tk._MEMO.clear()
 
 
 @pytest.mark.parametrize("case", GOLDEN, ids=[c["id"] for c in GOLDEN])
@@ -132,7 +133,17 @@ def test_cache_dir_from_environment(tmp_path, monkeypatch):
     assert tk.cache_dir() == tmp_path / "cache"
     monkeypatch.delenv("REPORTLIB_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert tk.cache_dir() == tmp_path / "xdg" / "reportlib"
+    assert tk.cache_dir() is None  # no hidden cache under the home folder
+
+
+def test_no_disk_cache_unless_asked(tmp_path, monkeypatch):
+    monkeypatch.delenv("REPORTLIB_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first = tk.tokenize_texts(["支部建在连上"])
+    assert not (tmp_path / "home").exists() and not (tmp_path / "xdg").exists()
+    assert tk.tokenize_texts(["支部建在连上"], cache=tmp_path / "explicit") == first
+    assert (tmp_path / "explicit" / "tokens" / f"tokens-{tk.signature()}.json").is_file()
 
 
 _CHILD = """
