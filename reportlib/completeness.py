@@ -2,7 +2,8 @@
 
 A report is *truncated* when its text ends
 
-* on a heading with no body after it (the next page would have held the body);
+* on a numbered heading with no body after it (the next page would have held the body; a short
+  unnumbered last line is a signature or a date more often than a heading);
 * inside an enumeration: its last numbered heading opens a list (一、 or (一) or 1、) that never
   reaches a second item, below a heading of a higher level (the top level of a report with a
   single top-level heading counts too);
@@ -43,7 +44,7 @@ def truncation_reason(content: Sequence, sections: Sequence[dict]) -> str:
         return ""
     last = content[-1]
     text = last.line.text
-    if last.kind == "heading" and not text[last.body_offset:].strip():
+    if last.kind == "heading" and last.style != "plain" and not text[last.body_offset:].strip():
         return f"ends on a heading with no body (line {last.line.number})"
     enumeration = _open_enumeration(sections)
     if enumeration:

@@ -9,6 +9,7 @@ is searched for ``overrides.csv`` (next to the text files it reads).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Sequence
 
@@ -41,8 +42,10 @@ def read(path: str | Path | bool) -> pd.DataFrame:
     if path is None:
         raise InputError("overrides", "expected the path of an overrides CSV")
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
+        text = Path(path).read_text(encoding="utf-8-sig")
+        rows = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+        table = pd.read_csv(io.StringIO(rows), dtype=str, keep_default_na=False)  # ids hold '#': no comment=
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot read overrides CSV ({error})") from None
     missing = [c for c in (*KEYS, *FIELDS) if c not in table.columns]
     if missing:

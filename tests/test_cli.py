@@ -14,11 +14,11 @@ def test_parse_writes_tables_and_summary(tmp_path, capsys):
     assert main(["parse", str(SEEDS), "-o", str(tmp_path / "out")]) == 0
     printed = capsys.readouterr().out
     assert "12 reports in 1 file(s); 9 noise lines" in printed
-    assert "R11" in printed and "enterprise" in printed
+    assert "000_bd97441f39be4d57#11" in printed and "enterprise" in printed
     for name in TABLES:
         assert (tmp_path / "out" / f"{name}.csv").is_file()
     reports = pd.read_csv(tmp_path / "out" / "reports.csv", keep_default_na=False)
-    assert reports.loc[10, "duplicate_of"] == "R01"
+    assert reports.loc[10, "duplicate_of"] == "000_bd97441f39be4d57#01"
 
 
 @pytest.mark.parametrize("name, data, reason", [

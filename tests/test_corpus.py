@@ -55,13 +55,13 @@ def test_lines_rebuild_the_input(seed_corpus):
 
 def test_duplicate_is_far_above_every_other_pair(seed_corpus):
     scores = seed_corpus.reports.set_index("report_id")["duplicate_score"]
-    assert scores["R11"] > 0.8
-    assert scores.drop("R11").max() < 0.1
+    assert scores["000_bd97441f39be4d57#11"] > 0.8
+    assert scores.drop("000_bd97441f39be4d57#11").max() < 0.1
 
 
 def test_drop_duplicates(seed_corpus):
     kept = seed_corpus.drop_duplicates()
-    assert "R11" not in set(kept.reports["report_id"]) | set(kept.paragraphs["report_id"])
+    assert "000_bd97441f39be4d57#11" not in set(kept.reports["report_id"]) | set(kept.paragraphs["report_id"])
     assert len(kept.reports) == 11
 
 
@@ -80,7 +80,7 @@ def test_paragraph_and_sentence_provenance(seed_corpus):
 
 
 def test_sections_of_the_college_report(seed_corpus):
-    sections = seed_corpus.sections.query("report_id == 'R08'")
+    sections = seed_corpus.sections.query("report_id == '000_bd97441f39be4d57#08'")
     top = sections[sections["level"] == 1]
     assert top["marker"].tolist() == ["一、", "二、", "三、", "四、"]
     assert top["heading"].iloc[2] == "当前基层党建依然存在的突出问题"
@@ -88,7 +88,7 @@ def test_sections_of_the_college_report(seed_corpus):
 
 
 def test_shanghai_plain_headings_are_top_level(seed_corpus):
-    sections = seed_corpus.sections.query("report_id == 'R02'")
+    sections = seed_corpus.sections.query("report_id == '000_bd97441f39be4d57#02'")
     assert sections["style"].eq("plain").all() and sections["level"].eq(1).all()
     assert sections["heading"].iloc[0] == "凝聚基层党的建设引领社会治理的共识"
 
@@ -114,12 +114,12 @@ def test_damage_found_where_read(seed_corpus):
 
 def test_overrides_change_labels_only_where_given(seed_corpus, seed_corpus_lexicon_only):
     a, b = seed_corpus.reports, seed_corpus_lexicon_only.reports
-    assert a.loc[6, "label"] == "R07 市财政局党总支"
+    assert a.loc[6, "label"] == "#07 市财政局党总支"
     pd.testing.assert_series_equal(a["category"], b["category"])
 
 
 @pytest.mark.parametrize("row, message", [
-    (",,R01,suburban,,,", "'suburban' is invalid"),
+    (",,a#01,suburban,,,", "'suburban' is invalid"),
     ("a.txt,3,,,,,X", "row 1: no report starts at a.txt line 3"),
 ])
 def test_bad_override_rows_are_named(tmp_path, row, message):
@@ -138,4 +138,4 @@ def test_loading_twice_gives_identical_tables(seed_corpus):
 
 def test_submodules_load_on_first_use(seed_corpus):
     hits = reportlib.compare.kwic(seed_corpus, "第一书记", window=5)
-    assert len(hits) > 0 and set(hits["report_id"]) >= {"R05"}
+    assert len(hits) > 0 and set(hits["report_id"]) >= {"000_bd97441f39be4d57#05"}

@@ -55,7 +55,7 @@ def _sections():
     return pd.DataFrame(
         {
             "section_id": ["R07-S1", "R07-S2", "R07-S3", "R07-S4", "R07-S5"],
-            "report_id": ["R07"] * 5,
+            "report_id": ["000_bd97441f39be4d57#07"] * 5,
             "parent_id": ["", "", "R07-S2", "R07-S3", ""],
             "heading": ["一、党总支基本情况", "三、党建工作中存在问题", "(一)组织教育活动不到位。", "1、对策在此", "四、党建整改措施"],
         }
@@ -124,10 +124,10 @@ def test_seed_corpus_problem_sections(seed_corpus):
     table = classify_sections(seed_corpus.drop_duplicates().sections)
     top = table[table["parent_id"] == ""]
     with_problems = set(top.loc[top["own_type"] == "problem", "report_id"])
-    # read in the seed: problem sections in R03 L95, R04 L111, R07 L158, R08 L176, R09 L201,
-    # R10 L227, R12 L255 and L260; R05 L133 names problems and measures together (mixed)
-    assert with_problems == {"R03", "R04", "R07", "R08", "R09", "R10", "R12"}
-    assert top.loc[top["report_id"] == "R05", "own_type"].tolist() == ["practice", "mixed"]
-    # R07 (一) under 三、党建工作中存在问题 (L158) inherits problem
-    sub = table[(table["report_id"] == "R07") & (table["line"] == 159)]
+    # read in the seed: problem sections in 000_bd97441f39be4d57#03 L95, 000_bd97441f39be4d57#04 L111, 000_bd97441f39be4d57#07 L158, 000_bd97441f39be4d57#08 L176, 000_bd97441f39be4d57#09 L201,
+    # 000_bd97441f39be4d57#10 L227, 000_bd97441f39be4d57#12 L255 and L260; 000_bd97441f39be4d57#05 L133 names problems and measures together (mixed)
+    assert with_problems == {"000_bd97441f39be4d57#03", "000_bd97441f39be4d57#04", "000_bd97441f39be4d57#07", "000_bd97441f39be4d57#08", "000_bd97441f39be4d57#09", "000_bd97441f39be4d57#10", "000_bd97441f39be4d57#12"}
+    assert top.loc[top["report_id"] == "000_bd97441f39be4d57#05", "own_type"].tolist() == ["practice", "mixed"]
+    # 000_bd97441f39be4d57#07 (一) under 三、党建工作中存在问题 (L158) inherits problem
+    sub = table[(table["report_id"] == "000_bd97441f39be4d57#07") & (table["line"] == 159)]
     assert sub[["own_type", "section_type"]].values.tolist() == [["other", "problem"]]
