@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: figures test lab parse clean-venv
+.PHONY: figures run test lab parse clean-venv
 
 # Create the virtual environment and install the project with its dev extra, once per
 # change of pyproject.toml; make the Regular instance of the Chinese font once (about 30 s).
@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "from reportlib.figures.style import font_path; font_path()"
 	touch $(STAMP)
 
-## Main job: parse the seed corpus into CSV tables, execute every notebook in order (in place,
-## outputs stored) and write every figure to figures/.
+## Main job: the run of `reportlib run` on the seed corpus, in place: every table into out/tables,
+## every notebook executed where it is (outputs stored), every figure into figures/.
 figures: $(STAMP)
-	$(BIN)/reportlib parse seeds/ -o $(OUT) --all
-	$(BIN)/python -m reportlib.notebooks notebooks/
+	$(BIN)/reportlib run seeds/ -o $(OUT) --in-place
+
+## The same run on any corpus:  make run CORPUS=path/to/reports RESULTS=results LANG_=en
+run: $(STAMP)
+	$(BIN)/reportlib run $(CORPUS) -o $(RESULTS) --lang $(or $(LANG_),zh)
 
 parse: $(STAMP)
 	$(BIN)/reportlib parse seeds/ -o $(OUT) --all

@@ -1,7 +1,9 @@
-"""The command line: ``reportlib parse``, ``reportlib vocab`` and ``reportlib stats``.
+"""The command line: ``reportlib run``, ``reportlib parse``, ``reportlib vocab`` and ``reportlib stats``.
 
 Bad input gets one line on stderr naming the file and the reason, and exit status 2; output
 tables are written to a temporary folder first and moved into place only when all succeeded.
+A file found in a folder that cannot be read gets one line on stderr and a row in
+``skipped.csv``; the others are read (exit status 0), unless ``--strict``.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import argparse
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
 from .errors import ReportlibError
 
-TABLES = ("reports", "sections", "paragraphs", "sentences", "noise", "damage")
+TABLES = ("reports", "sections", "paragraphs", "sentences", "noise", "damage", "skipped")
 EXIT_BAD_INPUT = 2
 
 
@@ -29,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
                "UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030). Exit status 2 on bad input.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_run(sub)
     for name, help_text, description in (
         ("parse", "split a scrape into reports, sections, paragraphs, sentences and noise",
          "Writes reports.csv, sections.csv, paragraphs.csv, sentences.csv, noise.csv and damage.csv "
@@ -48,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="folder for the CSV files (created; existing files replaced)")
         command.add_argument("--overrides", metavar="CSV",
                              help="curated categories, places and labels (default: overrides.csv "
-                                  "in a given folder)")
+                                  "in a given folder or beside a given file)")
+        command.add_argument("--strict", action="store_true",
+                             help="stop at a file that cannot be read instead of skipping it")
         if name == "parse":
             command.add_argument("--all", action="store_true",
                                  help="also write the tables of 'vocab' and 'stats'")
@@ -58,9 +64,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_run(sub) -> None:
+    command = sub.add_parser(
+        "run", help="parse, write every table, execute every notebook, write every figure",
+        description="Parses the corpus, writes every table as CSV (the key tables also as LaTeX) into "
+                    "RESULTS/tables, executes every notebook with the corpus and language as parameters "
+                    "into RESULTS/notebooks and writes their figures into RESULTS/figures. Nothing is "
+                    "changed in RESULTS unless the whole run succeeds.")
+    command.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
+    command.add_argument("-o", "--output", required=True, metavar="RESULTS", help="folder for the results")
+    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of figure labels")
+    command.add_argument("--notebooks", metavar="DIR", help="the notebooks to execute (default: notebooks/)")
+    command.add_argument("--in-place", action="store_true",
+                         help="execute the notebooks where they are with their stored parameters and "
+                              "write figures/ beside them (the project's own build)")
+    command.add_argument("--cache", metavar="DIR", help="token cache folder (default: RESULTS/cache)")
+    command.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default 2)")
+    command.add_argument("--strict", action="store_true",
+                         help="stop at a file that cannot be read instead of skipping it")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "run":
+            return _run_all(args)
         return _run(args)
     except ReportlibError as error:
         print(f"reportlib: {error}", file=sys.stderr)
@@ -75,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .corpus import load
 
-    corpus = load(args.paths, overrides=args.overrides)
+    corpus = load(args.paths, overrides=args.overrides, strict=args.strict)
+    _report_skipped(corpus.skipped.itertuples(index=False, name=None))
     writers: list[Callable] = []
     if args.command == "parse":
         writers.append(_write_parse_tables)
@@ -89,6 +118,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         print(summary(corpus))
     print(f"wrote {len(written)} files to {args.output}: {', '.join(sorted(p.name for p in written))}")
+    return 0
+
+
+def _report_skipped(skipped) -> None:
+    for source, reason in skipped:
+        print(f"reportlib: {source}: skipped ({reason})", file=sys.stderr)
+
+
+def _run_all(args: argparse.Namespace) -> int:
+    from .run import main_summary, run
+
+    started = time.monotonic()
+    report = run(args.paths, args.output, lang=args.lang, notebooks=args.notebooks, in_place=args.in_place,
+                 cache=args.cache, strict=args.strict, jobs=args.jobs)
+    _report_skipped(report.skipped)
+    print(main_summary(report))
+    print(f"wrote {len(report.written)} files under {args.output}"
+          f"{' and the notebooks in place' if args.in_place else ''} in {time.monotonic() - started:.1f} s")
     return 0
 
 

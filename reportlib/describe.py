@@ -72,3 +72,40 @@ def duplicate_scores(reports: pd.DataFrame) -> pd.DataFrame:
     earlier report), duplicate_of; highest first."""
     table = reports[["report_id", "label", "duplicate_score", "duplicate_of"]]
     return table.sort_values(["duplicate_score", "report_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def corpus_summary(corpus) -> pd.DataFrame:
+    """What was read, as one small table: item, n (files read and skipped, reports, duplicates,
+    truncated reports, paragraphs, sentences, noise lines, damage traces)."""
+    reports = corpus.reports
+    rows = [("files read", len(corpus.sources)), ("files skipped", len(corpus.skipped)),
+            ("reports", len(reports)), ("near-duplicate reports", int((reports["duplicate_of"] != "").sum())),
+            ("truncated reports", int(reports["truncated"].sum())), ("paragraphs", len(corpus.paragraphs)),
+            ("sentences", len(corpus.sentences)), ("noise lines", len(corpus.noise)),
+            ("damage traces", len(corpus.damage))]
+    return pd.DataFrame(rows, columns=["item", "n"])
+
+
+def truncated(reports: pd.DataFrame) -> pd.DataFrame:
+    """The reports whose text stops early: report_id, label, category, lines, truncated_reason."""
+    table = reports[reports["truncated"]]
+    lines = table["start_line"].astype(str) + "-" + table["end_line"].astype(str)
+    return table[["report_id", "label", "category"]].assign(lines=lines, reason=table["truncated_reason"]) \
+        .reset_index(drop=True)
+
+
+def noise_by_reason(noise: pd.DataFrame) -> pd.DataFrame:
+    """Noise lines per reason: reason, n, n_sources, example (first line with its number)."""
+    if noise.empty:
+        return pd.DataFrame(columns=["reason", "n", "n_sources", "example"])
+    grouped = noise.groupby("reason", sort=True)
+    return pd.DataFrame({
+        "n": grouped.size(),
+        "n_sources": grouped["source"].nunique(),
+        "example": grouped.apply(lambda g: f"L{g['line'].iloc[0]}: {str(g['text'].iloc[0])[:30]}", include_groups=False),
+    }).reset_index().sort_values(["n", "reason"], ascending=[False, True]).reset_index(drop=True)
+
+
+def head_note(table: pd.DataFrame, n: int) -> str:
+    """'all 12 rows' or 'the first 30 of 1,000 rows': what a shortened display shows."""
+    return f"all {len(table):,} rows" if len(table) <= n else f"the first {n} of {len(table):,} rows"

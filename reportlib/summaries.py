@@ -1,0 +1,54 @@
+"""Findings in words, computed from the tables: the Markdown the notebooks print.
+
+A notebook's prose says what a method does and what to look for; what the data show is printed
+by these functions, so no sentence can contradict the outputs on another corpus. Each function
+takes the tables it describes and returns Markdown (display it with ``IPython.display.Markdown``).
+
+>>> import pandas as pd
+>>> reports = pd.DataFrame({"report_id": ["a#01", "a#02"], "label": ["#01 甲", "#02 乙"],
+...     "category": ["rural", "urban"], "n_chars": [900, 1200], "duplicate_of": ["", ""],
+...     "truncated": [False, True], "source": ["a.txt", "a.txt"]})
+>>> print(sector_sizes(reports))
+2 reports from 1 file: rural 1, urban 1. Categories with a single report (their "sector" is one author): rural, urban. The longest report is #02 乙 (1,200 characters), the shortest #01 甲 (900). 1 report looks truncated (see the table of truncated reports).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .annotate import CATEGORIES
+
+
+def ordered_categories(present) -> list[str]:
+    """The categories in `present`, in the fixed order of CATEGORIES (others after, sorted)."""
+    present = set(present)
+    return [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def sector_sizes(reports: pd.DataFrame) -> str:
+    """How many reports per category, which categories rest on one report, extremes of length,
+    duplicates and truncated reports (duplicates are left out of the counts per category)."""
+    kept = reports[reports["duplicate_of"] == ""]
+    counts = kept["category"].value_counts()
+    order = ordered_categories(counts.index)
+    parts = [f"{_plural(len(reports), 'report')} from {_plural(reports['source'].nunique(), 'file')}: "
+             + ", ".join(f"{c} {counts[c]}" for c in order) + "."]
+    single = [c for c in order if counts[c] == 1]
+    if single:
+        parts.append(f"Categories with a single report (their \"sector\" is one author): {', '.join(single)}.")
+    longest, shortest = kept.loc[kept["n_chars"].idxmax()], kept.loc[kept["n_chars"].idxmin()]
+    parts.append(f"The longest report is {longest['label']} ({longest['n_chars']:,} characters), "
+                 f"the shortest {shortest['label']} ({shortest['n_chars']:,}).")
+    duplicates = int((reports["duplicate_of"] != "").sum())
+    if duplicates:
+        parts.append(f"{_plural(duplicates, 'report')} nearly repeat{'s' if duplicates == 1 else ''} an earlier "
+                     "one and are left out of the counts above.")
+    n_truncated = int(reports["truncated"].sum()) if "truncated" in reports else 0
+    if n_truncated:
+        parts.append(f"{_plural(n_truncated, 'report')} look{'s' if n_truncated == 1 else ''} truncated "
+                     "(see the table of truncated reports).")
+    return " ".join(parts)
