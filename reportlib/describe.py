@@ -109,3 +109,32 @@ def noise_by_reason(noise: pd.DataFrame) -> pd.DataFrame:
 def head_note(table: pd.DataFrame, n: int) -> str:
     """'all 12 rows' or 'the first 30 of 1,000 rows': what a shortened display shows."""
     return f"all {len(table):,} rows" if len(table) <= n else f"the first {n} of {len(table):,} rows"
+
+
+def most_similar_pairs(similarity: pd.DataFrame, reports: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
+    """The `n` most similar pairs of a similarity matrix: first, second (report_ids), labels,
+    categories, similarity, duplicate (True where one is marked the other's duplicate)."""
+    ids = list(similarity.index)
+    values = similarity.to_numpy(dtype=float)
+    info = reports.set_index("report_id")
+    pairs = [(values[i, j], ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))]
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    rows = []
+    for value, a, b in pairs[:n]:
+        duplicate = info.at[b, "duplicate_of"] == a or info.at[a, "duplicate_of"] == b
+        rows.append((a, b, info.at[a, "label"], info.at[b, "label"], info.at[a, "category"], info.at[b, "category"],
+                     round(value, 3), bool(duplicate)))
+    return pd.DataFrame(rows, columns=["first", "second", "first_label", "second_label", "first_category",
+                                       "second_category", "similarity", "duplicate"])
+
+
+def largest_categories(reports: pd.DataFrame, *, n: int = 2) -> list[str]:
+    """The `n` categories with the most reports (duplicates left out; ties in category order)."""
+    from .errors import ValueInvalidError
+
+    counts = reports[reports["duplicate_of"] == ""]["category"].value_counts()
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    ranked = sorted(counts.index, key=lambda c: (-counts[c], order.get(c, len(order)), c))
+    if len(ranked) < n:
+        raise ValueInvalidError("n", n, f"at most the number of categories with reports ({len(ranked)})")
+    return ranked[:n]

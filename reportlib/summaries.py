@@ -52,3 +52,52 @@ def sector_sizes(reports: pd.DataFrame) -> str:
         parts.append(f"{_plural(n_truncated, 'report')} look{'s' if n_truncated == 1 else ''} truncated "
                      "(see the table of truncated reports).")
     return " ".join(parts)
+
+
+def keyness_findings(keyness: pd.DataFrame, *, n_terms: int = 5) -> str:
+    """Per category: how many reports, how many terms pass the `distinctive` filters, the top ones
+    with the number of reports and paragraphs they occur in; a warning for one-report categories.
+
+    `keyness` is `reportlib.compare.keyness` output (category, term, z, distinctive, is_cue,
+    n_reports, n_paragraphs, category_n_reports)."""
+    lines = []
+    for category in ordered_categories(keyness["category"].unique()):
+        part = keyness[keyness["category"] == category]
+        size = int(part["category_n_reports"].iloc[0]) if "category_n_reports" in part else 0
+        kept = part[part["distinctive"]].head(n_terms)
+        cues = int(part["is_cue"].sum())
+        terms = ", ".join(f"{r.term} ({r.n_reports} rep., {r.n_paragraphs} para.)" for r in kept.itertuples())
+        note = " — n = 1 report: its vocabulary is one author's" if size == 1 else ""
+        lines.append(f"- **{category}** ({_plural(size, 'report')}{note}): {int(part['distinctive'].sum())} "
+                     f"distinctive of {len(part):,} terms tested, {cues} cue terms set aside"
+                     + (f"; top: {terms}." if terms else "; none passes the filters."))
+    return "\n".join(lines)
+
+
+def topic_findings(specificity: pd.DataFrame, names: dict) -> str:
+    """One line per topic: its kind (specific, shared, uneven), top category and whether one report
+    carries it. `specificity` is `reportlib.topics.topic_specificity` output."""
+    lines = []
+    for row in specificity.itertuples(index=False):
+        name = names.get(row.topic, f"T{row.topic}")
+        carried = getattr(row, "carried_by_one_report", False)
+        where = f"top category {row.top_group}" + (f", carried by one report ({row.top_report})" if carried else "")
+        lines.append(f"- **{name}**: {row.kind}; {where}.")
+    return "\n".join(lines)
+
+
+def statistics_findings(statistics: pd.DataFrame, reports: pd.DataFrame) -> str:
+    """How many statistics, by dimension, how many reports cite none, and how many map to an
+    indicator (when the table has an ``indicator`` column)."""
+    dims = statistics["dimension"].value_counts()
+    citing = statistics["report_id"].nunique()
+    parts = [f"{_plural(len(statistics), 'statistic')} in {citing:,} of {_plural(len(reports), 'report')}; "
+             + ", ".join(f"{d} {n:,}" for d, n in dims.items()) + "."]
+    if len(reports) - citing:
+        parts.append(f"{_plural(len(reports) - citing, 'report')} cite{'s' if len(reports) - citing == 1 else ''} "
+                     "no statistic at all.")
+    if "indicator" in statistics:
+        matched = statistics[statistics["indicator"] != ""]
+        parts.append(f"{len(matched):,} ({len(matched) / max(len(statistics), 1):.0%}) map to "
+                     f"{matched['indicator'].nunique()} indicators; the rest stay unmatched.")
+    return " ".join(parts)
