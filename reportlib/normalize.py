@@ -116,10 +116,11 @@ def traditional_to_simplified() -> dict[str, str]:
 def char_table() -> dict[int, str]:
     """The table of `normalize`'s character maps, for `str.translate` (every value one character)."""
     table: dict[int, str] = {cp: chr(to) for cp, to in C.HALFWIDTH_TABLE.items()}
+    simplified = traditional_to_simplified()
     for key, value in _entries("CJK_Compatibility_Ideographs.txt"):
         if len(key) == 1 and len(value) == 1 and key != value:
-            table[ord(key)] = value
-    table.update({ord(k): v for k, v in traditional_to_simplified().items()})
+            table[ord(key)] = simplified.get(value, value)
+    table.update({ord(k): v for k, v in simplified.items()})
     table.update({ord(k): v for k, v in _QUOTES_AND_DASHES.items()})
     return table
 
