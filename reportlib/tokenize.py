@@ -27,8 +27,8 @@ import re
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import jieba
 import pandas as pd

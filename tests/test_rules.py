@@ -50,8 +50,8 @@ def test_title_length_reaches_classify_line():
 
 
 def test_minimum_report_size_reaches_split_reports():
-    lines = [classify_line(Line("x.txt", i, text, "\n"))
-             for i, text in enumerate(["关于社区党建的调研报告", "社区党建工作取得成效。", "关于机关党建的调研报告", "机关党建。"], 1)]
+    texts = ["关于社区党建的调研报告", "社区党建工作取得成效。", "关于机关党建的调研报告", "机关党建。"]
+    lines = [classify_line(Line("x.txt", i, text, "\n")) for i, text in enumerate(texts, 1)]
     kept_default, _ = split_reports(lines)
     kept_small, _ = split_reports(lines, rules=Rules(min_report_hanzi=0))
     assert len(kept_default) == 1   # the largest short report is kept, the other is noise
