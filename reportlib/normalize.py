@@ -126,37 +126,38 @@ def char_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]], re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Same-length phrase entries that change the character-by-character result, the phrases by
-    their first character (longest first), a class of the characters that start one, and a class
-    of their traditional characters (a line without one holds no phrase)."""
+def _phrases() -> tuple[dict[str, str], dict[str, tuple[tuple[str, int], ...]], re.Pattern[str] | None]:
+    """Same-length phrase entries that change the character-by-character result; for each
+    character where a phrase's conversion differs, the (phrase, offset) pairs holding it (longest
+    phrase first); and a class of those characters (a line without one needs no phrase)."""
     chars, table = traditional_to_simplified(), char_table()
     phrases = {k: v for k, v in _entries("TSPhrases.txt")
                if len(k) == len(v) > 1 and k.translate(table) != v and any(ch in chars for ch in k)}
-    by_first: dict[str, list[str]] = {}
+    by_char: dict[str, list[tuple[str, int]]] = {}
     for key in sorted(phrases, key=lambda k: (-len(k), k)):
-        by_first.setdefault(key[0], []).append(key)
-    if not by_first:
-        return {}, {}, None, None
-    first = re.compile(f"[{re.escape(''.join(sorted(by_first)))}]")
-    trigger = re.compile(f"[{re.escape(''.join(sorted({c for k in phrases for c in k if c in chars})))}]")
-    return phrases, {k: tuple(v) for k, v in by_first.items()}, first, trigger
+        for offset, (by_chars, by_phrase) in enumerate(zip(key.translate(table), phrases[key])):
+            if by_chars != by_phrase:
+                by_char.setdefault(key[offset], []).append((key, offset))
+    if not by_char:
+        return {}, {}, None
+    trigger = re.compile(f"[{re.escape(''.join(sorted(by_char)))}]")
+    return phrases, {k: tuple(v) for k, v in by_char.items()}, trigger
 
 
 def _apply_phrases(original: str, view: str) -> str:
-    """Write the conversions of phrases found in `original` over `view` (leftmost, longest first)."""
-    phrases, by_first, first, trigger = _phrases()
+    """Write the conversions of phrases found in `original` over `view` (the longest phrase that
+    covers a character the phrase converts differently)."""
+    phrases, by_char, trigger = _phrases()
     if trigger is None or not trigger.search(original):
         return view
     chars: list[str] | None = None
-    end = 0
-    for match in first.finditer(original):
-        at = match.start()
-        key = next((k for k in by_first[match.group(0)] if at >= end and original.startswith(k, at)), None)
-        if key:
-            chars = chars or list(view)
-            chars[at:at + len(key)] = phrases[key]
-            end = at + len(key)
+    for match in trigger.finditer(original):
+        for key, offset in by_char[match.group(0)]:
+            start = match.start() - offset
+            if start >= 0 and original.startswith(key, start):
+                chars = chars or list(view)
+                chars[start:start + len(key)] = phrases[key]
+                break
     return "".join(chars) if chars else view
 
 
