@@ -20,18 +20,10 @@ import pandas as pd
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from . import patterns as P
+from .conventions import CATEGORIES, to_halfwidth
 from .errors import InputError, ValueInvalidError
-from .io import to_halfwidth
+from .rules import DEFAULT_RULES, Rules
 
-CATEGORIES = ("rural", "urban", "border", "enterprise", "university", "government")
-#: Title cues count this many times as much as cues in the body.
-TITLE_WEIGHT = 5
-#: Shingle size for near-duplicate detection (characters).
-SHINGLE_CHARS = 5
-#: Share of the shorter report's shingles found in the other one, from which the later report
-#: is a near-duplicate.  Distinct reports of the seed share at most a few percent of their
-#: 5-character shingles (stock phrases); the repeated report shares most of them.
-DUPLICATE_CONTAINMENT = 0.5
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
 _ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]")
 _LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(街道|镇|乡)(?![镇村])")
@@ -51,18 +43,18 @@ def category_cues() -> pd.DataFrame:
     return cues
 
 
-def categorize(title: str, body: str) -> tuple[str, str]:
+def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[str, str]:
     """Category of a report and the evidence for it, from the cue lexicon.
 
     Score of a category = sum over its cues of weight × occurrences (title occurrences count
-    `TITLE_WEIGHT` times).  Returns (category, evidence) where evidence lists every category's
+    `rules.title_weight` times).  Returns (category, evidence) where evidence lists every category's
     score and its cues with counts, best first: ``"border 125: 边境×25; rural 33: 农村×11"``.
     """
     title, body = to_halfwidth(title), to_halfwidth(body)
     scores: dict[str, float] = {c: 0.0 for c in CATEGORIES}
     hits: dict[str, list[str]] = {c: [] for c in CATEGORIES}
     for row in category_cues().itertuples(index=False):
-        n = body.count(row.cue) + TITLE_WEIGHT * title.count(row.cue)
+        n = body.count(row.cue) + rules.title_weight * title.count(row.cue)
         if n:
             scores[row.category] += row.weight * n
             hits[row.category].append(f"{row.cue}×{n}")
@@ -173,13 +165,13 @@ def count_placeholder_years(text: str, years: set[str]) -> int:
     return sum(len(P.placeholder_year_pattern(y).findall(norm)) for y in sorted(years))
 
 
-def find_duplicates(texts: list[str]) -> tuple[list[int | None], list[float]]:
+def find_duplicates(texts: list[str], *, rules: Rules = DEFAULT_RULES) -> tuple[list[int | None], list[float]]:
     """For each text, the index of an earlier text it nearly repeats (or None), and the score.
 
     Similarity is containment of character 5-gram shingles (after removing white space,
     punctuation and redactions): the share of the shorter text's shingles that the other text
     has too.  A text is a duplicate of the first earlier text with containment of at least
-    `DUPLICATE_CONTAINMENT` (itself not a duplicate).  Exact copies (after that cleaning) are
+    `rules.duplicate_containment` (itself not a duplicate).  Exact copies (after that cleaning) are
     found by hashing first and score 1.0, so a scrape full of copies stays fast.
     """
     if not texts:
@@ -189,7 +181,7 @@ def find_duplicates(texts: list[str]) -> tuple[list[int | None], list[float]]:
     for index, text in enumerate(cleaned):
         first_copy.setdefault(text, index)
     unique = sorted(set(first_copy.values()))
-    containment = _containment([cleaned[i] for i in unique])
+    containment = _containment([cleaned[i] for i in unique], rules.shingle_chars)
     position = {index: k for k, index in enumerate(unique)}
     originals: list[int | None] = []
     scores: list[float] = []
@@ -201,15 +193,15 @@ def find_duplicates(texts: list[str]) -> tuple[list[int | None], list[float]]:
             continue
         earlier = [i for i in unique if i < j]
         row = {i: containment[position[i], position[j]] for i in earlier}
-        candidates = [i for i in earlier if originals[i] is None and row[i] >= DUPLICATE_CONTAINMENT]
+        candidates = [i for i in earlier if originals[i] is None and row[i] >= rules.duplicate_containment]
         originals.append(candidates[0] if candidates else None)
         scores.append(round(float(row[candidates[0]] if candidates else max(row.values(), default=0.0)), 4))
     return originals, scores
 
 
-def _containment(texts: list[str]) -> np.ndarray:
+def _containment(texts: list[str], shingle_chars: int) -> np.ndarray:
     """Pairwise share of the smaller text's character shingles found in the other text."""
-    vectorizer = HashingVectorizer(analyzer="char", ngram_range=(SHINGLE_CHARS, SHINGLE_CHARS),
+    vectorizer = HashingVectorizer(analyzer="char", ngram_range=(shingle_chars, shingle_chars),
                                    n_features=2**22, binary=True, norm=None, alternate_sign=False)
     matrix = vectorizer.transform(texts)
     sizes = np.asarray(matrix.sum(axis=1)).ravel()

@@ -24,11 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .conventions import CATEGORIES
 from .errors import ValueInvalidError, require_frame
 from .tokenize import tokenize_paragraphs
 
-#: Display order of categories.
-CATEGORIES = ("rural", "urban", "border", "enterprise", "university", "government")
 #: Administrative place names: 湖北省, 枣阳市, 颍上县, 上海市委 (three or more characters, so that
 #: generic words such as 全市, 我县 or 城市 are not caught; their first character rules them out).
 _ADMIN_PLACE = re.compile(r"^(?![全我本各该此县市省])[\u4e00-\u9fff]{2,}?(?:自治区|省|市|县|州|旗)(?:委|政府)?$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .annotate import CATEGORIES
+from .conventions import CATEGORIES
 
 
 def reports_overview(reports: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 Line numbers are 1-based and always refer to lines of the original file. Only ``\\r\\n``, ``\\r``
 and ``\\n`` end a line (``str.splitlines`` would also split on form feeds and U+2028, which
-editors do not count as lines).
+editors do not count as lines).  ``to_halfwidth`` is `reportlib.conventions.to_halfwidth`,
+kept here for existing callers.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Sequence
 
+from .conventions import to_halfwidth  # noqa: F401  (re-exported: reportlib.io.to_halfwidth)
 from .errors import InputError
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -26,10 +28,6 @@ _BINARY_SIGNATURES = {
     b"GIF8": "a GIF image",
     b"\x7fELF": "an executable",
 }
-# Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the ideographic space to a space.
-_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_HALFWIDTH[0x3000] = 0x20
-_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 
 @dataclass(frozen=True)
@@ -63,17 +61,6 @@ class SourceText:
 def _ending_start(chunk: str) -> int:
     m = _ENDING.search(chunk)
     return m.start() if m else len(chunk)
-
-
-def to_halfwidth(text: str) -> str:
-    """Map full-width ASCII (１２３，％：) and the ideographic space to half-width.
-
-    The result has the same length as `text`, so character offsets stay valid.
-
-    >>> to_halfwidth("占比５０％：")
-    '占比50%:'
-    """
-    return text.translate(_HALFWIDTH) if _FULLWIDTH_CHAR.search(text) else text
 
 
 def collect_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:

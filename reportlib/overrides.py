@@ -15,7 +15,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from .annotate import CATEGORIES
+from .conventions import CATEGORIES
 from .errors import InputError
 
 FILE_NAME = "overrides.csv"

@@ -1,44 +1,36 @@
 """Regular expressions that recognise the parts of a report, compiled once.
 
 All patterns are applied to text passed through `reportlib.io.to_halfwidth`, so they are
-written for half-width digits and punctuation only.
+written for half-width digits and punctuation only.  The conventions of the language (numerals,
+sentence ends, list markers, placeholders) live in `reportlib.conventions`; this module keeps
+the names the segmenter and annotator use, plus the patterns of the report genre (titles,
+subtitles, preambles).
 """
 
 from __future__ import annotations
 
 import re
 
-CN_DIGITS = "〇零一二三四五六七八九十百两"
-_CN = f"[{CN_DIGITS}]{{1,3}}"
+from . import conventions as C
+
+#: Characters of heading and list-item numbers (kept under this name for existing callers).
+CN_DIGITS = C.CN_MARKER_CHARS
 
 #: Heading markers by numbering style, in the usual nesting order of Chinese official writing.
-HEADING_MARKERS: dict[str, re.Pattern[str]] = {
-    "chapter": re.compile(rf"^\s*第{_CN}(?:部分|章|篇)\s*[、.:]?\s*"),
-    "cn": re.compile(rf"^\s*({_CN})\s*[、.]\s*"),
-    "paren_cn": re.compile(rf"^\s*[(]\s*({_CN})\s*[)]\s*[、.]?\s*"),
-    "arabic": re.compile(r"^\s*(\d{1,2})\s*(?:[、]|[.](?!\d))\s*"),
-    "paren_arabic": re.compile(r"^\s*[(]\s*(\d{1,2})\s*[)]\s*"),
-    "circled": re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩])\s*"),
-}
+HEADING_MARKERS = C.LIST_MARKERS
 STYLE_RANK = {name: rank for rank, name in enumerate(HEADING_MARKERS)}
 
 #: Enumerations inside a paragraph: items, not headings.
-ITEM_MARKER = re.compile(
-    rf"^\s*(?:{_CN}(?:是|要|则|来|方面)|首先|其次|再次|再者|最后|第{_CN}(?:是|要|,))"
-)
+ITEM_MARKER = C.ITEM_MARKER
 
 #: Where a heading line ends and the body glued to it begins.
 HEADING_END = re.compile(r"[。!?;:](?:[”’」』]?)|[.](?=\D)|[.]$")
 
-#: Sentence ends: Chinese and ASCII terminators, and '.' between non-digits (one report uses
-#: '.' as its full stop); closing quotes and brackets that follow stay with the sentence.
-SENTENCE_END = re.compile(r"(?:[。!?;]|(?<!\d)[.](?!\d)|……)+[”’」』)]*")
-OPENERS = "《“‘「『"
-CLOSERS = "》”’」』"
-
-#: Lines that end a sentence are not headings; a plain heading line has none of these inside.
-TERMINAL_PUNCT = re.compile(r"[。!?;]|(?<!\d)[.](?!\d)")
-CLAUSE_PUNCT = re.compile(r"[,:、]")
+SENTENCE_END = C.SENTENCE_END
+OPENERS = C.OPENERS
+CLOSERS = C.CLOSERS
+TERMINAL_PUNCT = C.TERMINAL_PUNCT
+CLAUSE_PUNCT = C.CLAUSE_PUNCT
 
 #: Report titles: a short line without sentence punctuation ending in a genre word.
 TITLE = re.compile(
@@ -60,15 +52,6 @@ WEAK_PREAMBLE = re.compile(
     r"当前|目前|今年以来|去年以来|\d{4}年以来|随着)"
 )
 
-#: Redactions: runs of two or more underscores (full-width low lines too) standing for removed names.
-REDACTION = re.compile(r"[_＿]{2,}")
-#: Evidence that a scrape overwrote years with one placeholder value: a year doubled ("20242024年"),
-#: a range from a year to itself ("2024-2024年"), or a list of the same year ("2024年、2024年").
-PLACEHOLDER_EVIDENCE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)(?:\1|\s*[-—–~至到]\s*\1(?!\d)|年[、,]\s*\1年)"
-)
-
-
-def placeholder_year_pattern(year: str) -> re.Pattern[str]:
-    """Occurrences of placeholder `year`: '2024年', '20242024年', '2024-2024年'."""
-    return re.compile(rf"(?<!\d){year}(?:{year})*(?:\s*[-—–~至到]\s*{year})?(?!\d)年?")
+REDACTION = C.REDACTION
+PLACEHOLDER_EVIDENCE = C.PLACEHOLDER_EVIDENCE
+placeholder_year_pattern = C.placeholder_year_pattern

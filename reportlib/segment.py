@@ -13,22 +13,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from . import conventions as C
 from . import patterns as P
-from .io import Line, to_halfwidth
+from .conventions import to_halfwidth
+from .io import Line
+from .rules import DEFAULT_RULES, Rules
 
-MAX_TITLE_CHARS = 40
-MAX_PLAIN_HEADING_CHARS = 30
-MAX_NOISE_CHARS = 80
-#: A numbering restart directly under a new parent heading (at most this many lines below it)
-#: is that parent's first child, not a new report.
-PARENT_WINDOW = 3
-#: Without any heading, this many body lines make a report that a 一、 can end.
-MIN_BODY_LINES_BEFORE_RESTART = 4
-#: A run of lines with fewer Chinese characters than this in its body lines is chrome, not a report.
-MIN_REPORT_HANZI = 200
 _HANZI = re.compile("[\u4e00-\u9fff]")
-_SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS)}。!?;.…]")
-_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 
 
 @dataclass
@@ -76,33 +68,33 @@ def chinese_number(numeral: str) -> int:
         return int(numeral)
     if "十" in numeral:
         tens, _, units = numeral.partition("十")
-        return _CN_VALUES.get(tens, 1) * 10 + _CN_VALUES.get(units, 0) if tens or units else 10
-    return _CN_VALUES.get(numeral[-1:], 0)
+        return C.CN_DIGIT_VALUES.get(tens, 1) * 10 + C.CN_DIGIT_VALUES.get(units, 0) if tens or units else 10
+    return C.CN_DIGIT_VALUES.get(numeral[-1:], 0)
 
 
-def classify_line(line: Line) -> Classified:
-    """Say what one line is; see `Classified`."""
+def classify_line(line: Line, *, rules: Rules = DEFAULT_RULES) -> Classified:
+    """Say what one line is; see `Classified`.  Thresholds come from `rules`."""
     raw = line.text
     norm = to_halfwidth(raw)
     stripped = norm.strip()
     original = raw.strip()
     if not stripped:
         return Classified(line, "blank")
-    if len(stripped) <= MAX_NOISE_CHARS:
+    if len(stripped) <= rules.max_noise_chars:
         for pattern, reason in noise_patterns():
             if pattern.search(stripped):
                 return Classified(line, "noise", reason=reason)
     numbered = _numbered_heading(line, norm)
     if numbered is not None:
         return numbered
-    if _hanzi_count(stripped) >= 2 and len(stripped) <= MAX_TITLE_CHARS and \
+    if _hanzi_count(stripped) >= 2 and len(stripped) <= rules.max_title_chars and \
             not P.TERMINAL_PUNCT.search(stripped) and P.TITLE.search(stripped):
         return Classified(line, "title", heading=original, body_offset=len(raw),
                           content_offset=len(raw) - len(raw.lstrip()),
                           style="subtitle" if P.SUBTITLE.match(stripped) else "")
     item = P.ITEM_MARKER.match(norm)
     if _hanzi_count(stripped) >= 2 and not P.TERMINAL_PUNCT.search(stripped) and not item:
-        if len(stripped) <= MAX_PLAIN_HEADING_CHARS and len(P.CLAUSE_PUNCT.findall(stripped.rstrip(":"))) <= 1:
+        if len(stripped) <= rules.max_plain_heading_chars and len(P.CLAUSE_PUNCT.findall(stripped.rstrip(":"))) <= 1:
             return Classified(line, "heading", style="plain", heading=original.rstrip(":："),
                               body_offset=len(raw), content_offset=len(raw) - len(raw.lstrip()))
     indent = len(raw) - len(raw.lstrip())
@@ -129,14 +121,15 @@ def _numbered_heading(line: Line, norm: str) -> Classified | None:
             body += 1
         number = chinese_number(match.group(1)) if match.groups() else 1
         if style == "chapter":
-            number = chinese_number(re.sub(r"[^〇零一二三四五六七八九十百两]", "", match.group(0)))
+            number = chinese_number(re.sub(C.NOT_CN_MARKER_CLASS, "", match.group(0)))
         return Classified(line, "heading", style=style, number=number,
                           marker=line.text[: match.end()].strip(), heading=heading.strip(),
                           body_offset=body, content_offset=match.end())
     return None
 
 
-def split_reports(lines: list[Classified]) -> tuple[list[ReportLines], list[Classified]]:
+def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
+                  ) -> tuple[list[ReportLines], list[Classified]]:
     """Group classified lines of one source into reports; return (reports, noise lines)."""
     reports: list[ReportLines] = []
     noise: list[Classified] = []
@@ -145,7 +138,7 @@ def split_reports(lines: list[Classified]) -> tuple[list[ReportLines], list[Clas
         if c.kind == "noise" or (current is None and c.kind == "blank"):
             noise.append(c if c.kind == "noise" else _as_noise(c, "blank line outside any report"))
             continue
-        reason = _start_reason(index, lines, current)
+        reason = _start_reason(index, lines, current, rules)
         if reason:
             current = ReportLines(reason)
             reports.append(current)
@@ -153,14 +146,14 @@ def split_reports(lines: list[Classified]) -> tuple[list[ReportLines], list[Clas
             c = Classified(c.line, "title", heading=c.heading, body_offset=c.body_offset,
                            content_offset=c.content_offset)
         current.lines.append(c)
-    return _drop_empty_reports(reports, noise)
+    return _drop_empty_reports(reports, noise, rules)
 
 
 def _as_noise(c: Classified, reason: str) -> Classified:
     return Classified(c.line, "noise", reason=reason)
 
 
-def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified]):
+def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rules: Rules):
     """A 'report' with almost no body text (page chrome, a repeated title) is noise.
 
     A source with any text keeps at least its largest report, however short, so that a short
@@ -170,7 +163,7 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified]):
     largest = sizes.index(max(sizes)) if sizes else -1
     kept = []
     for index, (report, body) in enumerate(zip(reports, sizes)):
-        if body < MIN_REPORT_HANZI and index != largest:
+        if body < rules.min_report_hanzi and index != largest:
             reason = f"too little text for a report ({body} Chinese characters in its body)"
             noise.extend(_as_noise(c, reason) for c in report.lines)
         else:
@@ -179,13 +172,13 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified]):
     return kept, noise
 
 
-def _start_reason(index: int, lines: list[Classified], current: ReportLines | None) -> str:
+def _start_reason(index: int, lines: list[Classified], current: ReportLines | None, rules: Rules) -> str:
     c = lines[index]
     if current is None:
         return "first text line"
     if c.kind == "title":
         return "title line" if _has_content(current) and c.style != "subtitle" else ""
-    if c.kind == "heading" and _is_restart(c, index, lines, current):
+    if c.kind == "heading" and _is_restart(c, index, lines, current, rules):
         return f"top-level numbering restarts ({c.marker})"
     if c.kind == "body" and current.headings:
         following = _next_content(index, lines)
@@ -194,7 +187,7 @@ def _start_reason(index: int, lines: list[Classified], current: ReportLines | No
         if P.STRONG_PREAMBLE.match(to_halfwidth(c.line.text)) and _opens_report(following, current):
             return "preamble sentence before a heading"
         if P.WEAK_PREAMBLE.match(to_halfwidth(c.line.text)) and following.kind == "heading" and \
-                _is_restart(following, index, lines, current):
+                _is_restart(following, index, lines, current, rules):
             return "preamble sentence before restarted numbering"
     return ""
 
@@ -220,20 +213,21 @@ def _opens_report(following: Classified, current: ReportLines) -> bool:
     return following.style == "plain" and top != "plain"
 
 
-def _is_restart(c: Classified, index: int, lines: list[Classified], current: ReportLines) -> bool:
+def _is_restart(c: Classified, index: int, lines: list[Classified], current: ReportLines,
+                rules: Rules) -> bool:
     """一、 (or 第一部分) that begins a new report rather than a section of the current one."""
     if c.style not in ("cn", "chapter") or c.number != 1:
         return False
     headings = current.headings
     if not headings:
         titled = any(x.kind == "title" for x in current.lines)
-        return not titled and current.count("body") >= MIN_BODY_LINES_BEFORE_RESTART
+        return not titled and current.count("body") >= rules.min_body_lines_before_restart
     parent = headings[-1]
     gap = sum(x.kind == "body" for x in current.lines if x.line.number > parent.line.number)
     is_parent = parent.style == "plain" or P.STYLE_RANK.get(parent.style, 99) < P.STYLE_RANK[c.style]
     if not is_parent:
         return True
-    return gap >= PARENT_WINDOW and not _nests(parent.style, c.style, headings)
+    return gap >= rules.parent_window and not _nests(parent.style, c.style, headings)
 
 
 def _nests(parent_style: str, child_style: str, headings: list[Classified]) -> bool:

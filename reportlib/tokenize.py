@@ -27,22 +27,22 @@ import re
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import jieba
 import pandas as pd
 
-from . import patterns
+from . import conventions
+from .conventions import to_halfwidth
 from .errors import ValueInvalidError
-from .io import to_halfwidth
 
 #: Bump when the masking or filtering rules change, so cached tokens are not reused.
 RULES_VERSION = "1"
 
 #: Years and the scrape's placeholder years ("2024年", "20242024年", "2024-2024年"): never tokens.
-_YEARS = re.compile(r"(?<!\d)(?:(?:19|20)\d\d)+(?:\s*[-—–~至到]\s*(?:19|20)\d\d)?(?!\d)年?")
-_NUMBER = re.compile(r"^[\d.,%+\-/:·〇零一二三四五六七八九十百千万亿两几]+$")
+_YEARS = conventions.YEAR_OR_REPEATED_YEAR
+_NUMBER = re.compile(rf"^{conventions.NUMBER_TOKEN_CLASS}+$")
 _LOCK = threading.Lock()
 
 
@@ -119,7 +119,7 @@ def _tokenizer() -> jieba.Tokenizer:
 def _mask(text: str) -> str:
     """Half-width text with redactions and placeholder years replaced by spaces."""
     text = to_halfwidth(unicodedata.normalize("NFC", text))
-    text = patterns.REDACTION.sub(" ", text)
+    text = conventions.REDACTION.sub(" ", text)
     return _YEARS.sub(" ", text)
 
 

@@ -33,6 +33,7 @@ import matplotlib as mpl
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from reportlib.conventions import CATEGORIES  # noqa: F401  (re-exported: figures list categories in this order)
 from reportlib.errors import MissingFontError, ValueInvalidError
 
 SINGLE_COLUMN = 3.5
@@ -59,8 +60,8 @@ OKABE_ITO = {
 }
 """Okabe & Ito (2008) colour-blind-safe qualitative palette."""
 
-CATEGORIES = ("rural", "urban", "border", "enterprise", "university", "government")
-"""The six report categories, in the order figures list them."""
+OTHER_COLOUR = "#999999"
+"""Colour of anything outside the six sectors (the category ``other`` too)."""
 
 CATEGORY_COLOURS = {
     "rural": OKABE_ITO["bluish_green"],
@@ -69,11 +70,9 @@ CATEGORY_COLOURS = {
     "enterprise": OKABE_ITO["orange"],
     "university": OKABE_ITO["reddish_purple"],
     "government": OKABE_ITO["sky_blue"],
+    "other": OTHER_COLOUR,
 }
 """Fixed colour of each report category (the same in every figure)."""
-
-OTHER_COLOUR = "#999999"
-"""Colour of anything outside the six categories."""
 
 SEQUENTIAL_CMAP = "Blues"
 """Single-hue sequential colormap for heatmaps and ordered levels (prints in greyscale)."""
