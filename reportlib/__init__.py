@@ -7,12 +7,14 @@
 
 from .corpus import Corpus, load
 from .errors import InputError, ReportlibError, ValueInvalidError
+from .rules import DEFAULT_RULES, Rules
 
-__all__ = ["Corpus", "load", "InputError", "ReportlibError", "ValueInvalidError"]
+__all__ = ["Corpus", "load", "Rules", "DEFAULT_RULES", "InputError", "ReportlibError", "ValueInvalidError"]
 __version__ = "0.1.0"
 
-_SUBMODULES = {"annotate", "checks", "cli", "compare", "describe", "figures", "io", "numerals",
-               "overrides", "patterns", "section_types", "segment", "stats", "tokenize", "topics"}
+_SUBMODULES = {"annotate", "checks", "cli", "compare", "completeness", "conventions", "describe", "export",
+               "figures", "io", "normalize", "notebooks", "numerals", "overrides", "patterns", "rules", "run",
+               "section_types", "segment", "stats", "summaries", "tokenize", "topics"}
 
 
 def __getattr__(name: str):

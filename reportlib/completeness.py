@@ -23,7 +23,7 @@ date or a slogan. The reason is one readable sentence; '' means the report looks
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 #: A body line longer than this that ends without a full stop is a sentence cut off (shorter
 #: lines are signatures, dates or slogans, which reports end on without punctuation).

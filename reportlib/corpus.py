@@ -17,7 +17,9 @@ from . import annotate, overrides as overrides_mod
 from . import patterns as P
 from .completeness import truncation_reason
 from .errors import ValueInvalidError
-from .io import SourceText, read_corpus_sources
+from .io import Line, SourceText, read_corpus_sources
+from .normalize import normalize_lines
+from .rules import DEFAULT_RULES, Rules
 from .segment import Classified, ReportLines, classify_line, split_reports, split_sentences
 
 #: Columns of each table, in order; documented in `Corpus`.
@@ -31,7 +33,7 @@ COLUMNS = {
                  "heading", "parent_id", "path"],
     "paragraphs": ["paragraph_id", "report_id", "source", "line", "kind", "marker",
                    "item_marker", "content_offset", "body_offset", "section_id", "section_path",
-                   "n_chars", "n_redactions", "text"],
+                   "n_chars", "n_redactions", "text", "norm"],
     "sentences": ["sentence_id", "paragraph_id", "report_id", "source", "line", "start", "end",
                   "text"],
     "noise": ["source", "line", "reason", "text"],
@@ -86,7 +88,10 @@ class Corpus:
         (title, heading, body), marker (list marker of a heading), item_marker (一是, 二要,
         首先 … opening a body line), content_offset (where text after the marker begins),
         body_offset (where body text after a heading begins; = len(text) for a bare heading),
-        section_id, section_path, n_chars, n_redactions, text (the line as in the source).
+        section_id, section_path, n_chars, n_redactions, text (the line as in the source), norm
+        (its normalised view, of the same length: half-width, simplified script, unified quotes,
+        glosses masked, placeholders marked; see `reportlib.normalize`). Every analysis reads
+        ``norm``; tables show ``text``.
     sentences
         sentence_id, paragraph_id, report_id, source, line, start, end (offsets in the line), text.
     noise
@@ -135,18 +140,21 @@ def _keep(table: pd.DataFrame, report_ids: set[str]) -> pd.DataFrame:
 
 
 def load(paths: str | Path | Sequence[str | Path], *, overrides: str | Path | bool | None = None,
-         strict: bool = False) -> Corpus:
+         strict: bool = False, rules: Rules = DEFAULT_RULES) -> Corpus:
     """Parse files and folders (``*.txt`` found recursively, in sorted order) into a `Corpus`.
 
     `overrides` is a CSV of curated labels (see `reportlib.overrides`); by default an
     ``overrides.csv`` beside the given files or in a given folder is used; pass False to use the
-    lexicon alone. A file found in a folder that cannot be read is skipped and listed in
+    lexicon alone. `rules` holds the parser's thresholds (`reportlib.rules.Rules`).
+    A file found in a folder that cannot be read is skipped and listed in
     ``corpus.skipped`` (with `strict`, it is an error instead). Raises
     `reportlib.errors.InputError` for a missing path, for a bad file named directly, and when
     no file can be read.
     """
     sources, skipped = read_corpus_sources(paths, strict=strict)
-    builder = _Builder(short_prefix=len(sources) > 1)
+    if not isinstance(rules, Rules):
+        raise ValueInvalidError("rules", type(rules).__name__, "a reportlib.rules.Rules")
+    builder = _Builder(short_prefix=len(sources) > 1, rules=rules)
     for index, source in enumerate(sources, start=1):
         builder.add_source(source, index)
     builder.rows["skipped"] = [dict(source=e.path, reason=e.reason) for e in skipped]
@@ -171,7 +179,8 @@ def _relabel(reports: pd.DataFrame) -> pd.DataFrame:
 class _Builder:
     """Collects rows source by source, then builds the tables."""
 
-    def __init__(self, *, short_prefix: bool = False) -> None:
+    def __init__(self, *, short_prefix: bool = False, rules: Rules = DEFAULT_RULES) -> None:
+        self.rules = rules
         self.rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
         self.report_texts: list[str] = []
         self.short_prefix = short_prefix
@@ -184,7 +193,10 @@ class _Builder:
         self.rows["sources"].append(dict(
             source=source.source, key=key, encoding=source.encoding, had_bom=source.had_bom,
             n_lines=len(lines), n_chars=len(source.text), placeholder_years="; ".join(sorted(years))))
-        reports, noise = split_reports([classify_line(line) for line in lines])
+        views = [n.view for n in normalize_lines([line.text for line in lines])]
+        self.views = {line.number: view for line, view in zip(lines, views)}
+        classified = [_classify(line, view, self.rules) for line, view in zip(lines, views)]
+        reports, noise = split_reports(classified, rules=self.rules)
         self.line_width = max(LINE_WIDTH, len(str(len(lines))))
         width = max(ORDINAL_WIDTH, len(str(len(reports))))
         owner: dict[int, str] = {}
@@ -208,10 +220,12 @@ class _Builder:
         n_damage = self._add_damage(report_id, content)
         title = " ".join(c.heading for c in content if c.kind == "title")
         body = "\n".join(c.line.text for c in content)
-        category, evidence = annotate.categorize(title, body)
-        places = annotate.find_places(body)
+        view = "\n".join(self.views[c.line.number] for c in content)
+        title_view = " ".join(_view_of(c.heading, c, self.views[c.line.number]) for c in content if c.kind == "title")
+        category, evidence = annotate.categorize(title_view, view, rules=self.rules)
+        places = annotate.find_places(view)
         truncation = truncation_reason(content, list(sections.values()))
-        self.report_texts.append(body)
+        self.report_texts.append(view)
         first, last = report.lines[0].line, report.lines[-1].line
         self.rows["reports"].append(dict(
             report_id=report_id, short_id=short_id, source=first.source, start_line=first.number,
@@ -238,8 +252,8 @@ class _Builder:
                 content_offset=c.content_offset, body_offset=c.body_offset,
                 section_id=current["section_id"], section_path=current["path"],
                 n_chars=len(c.line.text), n_redactions=annotate.count_redactions(c.line.text),
-                text=c.line.text))
-            for k, (start, end) in enumerate(split_sentences(c.line.text, c.content_offset), start=1):
+                text=c.line.text, norm=self.views[c.line.number]))
+            for k, (start, end) in enumerate(split_sentences(self.views[c.line.number], c.content_offset), start=1):
                 self.rows["sentences"].append(dict(
                     sentence_id=f"{paragraph_id}-S{k:02d}", paragraph_id=paragraph_id,
                     report_id=report_id, source=c.line.source, line=c.line.number,
@@ -250,7 +264,7 @@ class _Builder:
         before = len(self.rows["damage"])
         previous_item = ""
         for c in content:
-            found = annotate.find_damage(c.line.text)
+            found = annotate.find_damage(self.views[c.line.number])
             if c.kind == "heading" and c.style != "plain" and len(c.heading) > MAX_HEADING_CHARS:
                 found.append((c.content_offset, c.content_offset + len(c.heading), "heading glued to body",
                               f"no full stop within {MAX_HEADING_CHARS} characters after the marker"))
@@ -264,12 +278,28 @@ class _Builder:
         return len(self.rows["damage"]) - before
 
     def finish(self) -> Corpus:
-        originals, scores = annotate.find_duplicates(self.report_texts)
+        originals, scores = annotate.find_duplicates(self.report_texts, rules=self.rules)
         reports = self.rows["reports"]
         for row, original, score in zip(reports, originals, scores):
             row["duplicate_of"] = reports[original]["report_id"] if original is not None else ""
             row["duplicate_score"] = score
         return Corpus(**{name: pd.DataFrame(rows, columns=COLUMNS[name]) for name, rows in self.rows.items()})
+
+
+def _classify(line: Line, view: str, rules: Rules) -> Classified:
+    """Classify a line by its normalised view; keep the original line and heading text."""
+    c = classify_line(Line(line.source, line.number, view, line.ending), rules=rules)
+    c.line = line
+    if c.heading:
+        at = view.find(c.heading, c.content_offset if c.kind == "heading" else 0)
+        c.heading = line.text[at:at + len(c.heading)] if at >= 0 else c.heading
+    return c
+
+
+def _view_of(heading: str, c: Classified, view: str) -> str:
+    """The normalised view of a heading taken from `c`'s original line."""
+    at = c.line.text.find(heading)
+    return view[at:at + len(heading)] if at >= 0 else heading
 
 
 def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5) -> dict[int, dict]:

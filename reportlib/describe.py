@@ -102,7 +102,8 @@ def noise_by_reason(noise: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "n": grouped.size(),
         "n_sources": grouped["source"].nunique(),
-        "example": grouped.apply(lambda g: f"L{g['line'].iloc[0]}: {str(g['text'].iloc[0])[:30]}", include_groups=False),
+        "example": grouped.apply(lambda g: f"L{g['line'].iloc[0]}: {str(g['text'].iloc[0])[:30]}",
+                                 include_groups=False),
     }).reset_index().sort_values(["n", "reason"], ascending=[False, True]).reset_index(drop=True)
 
 

@@ -22,11 +22,11 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from . import export
 from .notebooks import execute_notebook, notebooks_in
@@ -51,6 +51,21 @@ def _timed(report: RunReport, stage: str) -> Iterator[None]:
     report.seconds[stage] = round(time.monotonic() - start, 2)
 
 
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the block, then restore them."""
+    previous = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def default_notebooks() -> Path:
     """The project's notebooks: ``notebooks/`` in the working directory, else beside the package."""
     here = Path.cwd() / "notebooks"
@@ -71,12 +86,12 @@ def run(paths: Sequence[str | Path], results: str | Path, *, lang: str = "zh",
     sources = notebooks_in(folder)
     cache = Path(cache) if cache is not None else results / "cache"
     report = RunReport()
-    os.environ["REPORTLIB_CACHE_DIR"] = str(cache.resolve())
     with _timed(report, "parse"):
         corpus = load(paths, strict=strict)
     report.skipped = list(corpus.skipped.itertuples(index=False, name=None))
     results.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=results.parent, prefix=f".{results.name}-") as tmp:
+    with _environment(REPORTLIB_CACHE_DIR=str(cache.resolve())), \
+            tempfile.TemporaryDirectory(dir=results.parent, prefix=f".{results.name}-") as tmp:
         stage = Path(tmp)
         export.write_all_tables(corpus, stage / "tables", timings=report.seconds)
         (stage / "figures").mkdir()

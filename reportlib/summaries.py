@@ -8,8 +8,11 @@ takes the tables it describes and returns Markdown (display it with ``IPython.di
 >>> reports = pd.DataFrame({"report_id": ["a#01", "a#02"], "label": ["#01 甲", "#02 乙"],
 ...     "category": ["rural", "urban"], "n_chars": [900, 1200], "duplicate_of": ["", ""],
 ...     "truncated": [False, True], "source": ["a.txt", "a.txt"]})
->>> print(sector_sizes(reports))
-2 reports from 1 file: rural 1, urban 1. Categories with a single report (their "sector" is one author): rural, urban. The longest report is #02 乙 (1,200 characters), the shortest #01 甲 (900). 1 report looks truncated (see the table of truncated reports).
+>>> text = sector_sizes(reports)
+>>> text.split(". ")[0]
+'2 reports from 1 file: rural 1, urban 1'
+>>> "1 report looks truncated" in text
+True
 """
 
 from __future__ import annotations

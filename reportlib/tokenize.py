@@ -224,5 +224,6 @@ def tokenize_paragraphs(paragraphs: pd.DataFrame, *, cache: str | Path | bool | 
     if "text" not in getattr(paragraphs, "columns", ()):
         raise ValueInvalidError("paragraphs", type(paragraphs).__name__, "a DataFrame with a 'text' column")
     out = paragraphs.copy()
-    out["tokens"] = tokenize_texts([str(t) for t in out["text"]], cache=cache)
+    column = "norm" if "norm" in out.columns else "text"  # the normalised view, where the corpus gives one
+    out["tokens"] = tokenize_texts([str(t) for t in out[column]], cache=cache)
     return out

@@ -70,4 +70,5 @@ def test_seed_plus_official_documents(seed_plus_official):
     _check_results(seed_plus_official)
     reports = pd.read_csv(seed_plus_official / "tables" / "reports.csv", keep_default_na=False)
     assert reports["source"].map(lambda s: Path(s).parent.name).nunique() == 2
-    assert (seed_plus_official / "tables" / "keyness_top_terms.tex").read_text(encoding="utf-8").startswith(r"\begin{table}")
+    latex = (seed_plus_official / "tables" / "keyness_top_terms.tex").read_text(encoding="utf-8")
+    assert latex.startswith(r"\begin{table}") and r"\toprule" in latex

@@ -9,7 +9,8 @@ from conftest import SEED_FILE
 from reportlib.completeness import truncation_reason
 from reportlib.io import source_keys
 
-ONE_REPORT = "农村党建调研报告\n一、基本情况\n" + "全乡共有党员320名,其中女党员45名。" * 12 + "\n二、存在问题\n" + "村干部报酬偏低。" * 20 + "\n"
+ONE_REPORT = ("农村党建调研报告\n一、基本情况\n" + "全乡共有党员320名,其中女党员45名。" * 12
+              + "\n二、存在问题\n" + "村干部报酬偏低。" * 20 + "\n")
 
 
 def _ids(corpus, source_name):
@@ -94,7 +95,8 @@ def test_truncated_seed_reports(seed_corpus):
     (["一、基本情况", "全县有党员。", "二、存在问题", "报酬低。"], ""),
     (["一、基本情况", "全县有党员。", "二、存在问题"], "ends on a heading with no body (line 3)"),
     (["一、基本情况", "全县有党员,其中村干部" + "很多" * 20 + ","], "enumeration stops"),
-    (["一、基本情况", "全县有党员。", "二、存在问题", "村干部报酬偏低而且" + "工作任务繁重" * 8], "no closing punctuation"),
+    (["一、基本情况", "全县有党员。", "二、存在问题", "村干部报酬偏低而且" + "工作任务繁重" * 8],
+     "no closing punctuation"),
     (["一、基本情况", "全县有党员。", "二、存在问题", "报酬低。", "某某镇党委"], ""),  # a signature
 ])
 def test_truncation_rules(texts, expected):

@@ -5,8 +5,8 @@ would no longer be tested; cells meant to print nothing carry the tag ``no-outpu
 """
 
 import ast
-import re
 import json
+import re
 from pathlib import Path
 
 import pytest
