@@ -195,8 +195,11 @@ class _Builder:
             n_lines=len(lines), n_chars=len(source.text), placeholder_years="; ".join(sorted(years))))
         views = [n.view for n in normalize_lines([line.text for line in lines])]
         self.views = {line.number: view for line, view in zip(lines, views)}
-        classified = [_classify(line, view, self.rules) for line, view in zip(lines, views)]
+        classified = [classify_line(Line(line.source, line.number, view, line.ending), rules=self.rules)
+                      for line, view in zip(lines, views)]
         reports, noise = split_reports(classified, rules=self.rules)
+        for c in classified:  # decided on the views; the tables show the original text
+            _restore_original(c, lines[c.line.number - 1], self.views[c.line.number])
         self.line_width = max(LINE_WIDTH, len(str(len(lines))))
         width = max(ORDINAL_WIDTH, len(str(len(reports))))
         owner: dict[int, str] = {}
@@ -286,14 +289,12 @@ class _Builder:
         return Corpus(**{name: pd.DataFrame(rows, columns=COLUMNS[name]) for name, rows in self.rows.items()})
 
 
-def _classify(line: Line, view: str, rules: Rules) -> Classified:
-    """Classify a line by its normalised view; keep the original line and heading text."""
-    c = classify_line(Line(line.source, line.number, view, line.ending), rules=rules)
+def _restore_original(c: Classified, line: Line, view: str) -> None:
+    """Give a line classified by its normalised view back its original text and heading."""
     c.line = line
     if c.heading:
         at = view.find(c.heading, c.content_offset if c.kind == "heading" else 0)
         c.heading = line.text[at:at + len(c.heading)] if at >= 0 else c.heading
-    return c
 
 
 def _view_of(heading: str, c: Classified, view: str) -> str:
