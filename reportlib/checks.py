@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
 
@@ -60,6 +61,7 @@ from reportlib.numerals import normalize_numbers, precision_of
 from reportlib.qualifiers import (
     ABOUT_RELATIVE_TOLERANCE,
     QUALIFIER_SEMANTICS,
+    qualifier_alternation,
     qualifier_words,
 )
 
@@ -69,13 +71,19 @@ CHECK_COLUMNS = [
     "expected", "observed", "tolerance", "verdict", "pattern", "excerpt",
 ]
 _WHOLE_PREFIXES = re.compile(r"^(?:全体|全部|全校|全院|全市|全县|全区|所有|全)")
-_SHARE_LINK = re.compile(
-    r"^[,，]?(?P<verb>占|达到|超过|超過|约占|約占)(?P<whole>[^,，;；。%\d()（）]{1,12}?)(?:的)?(?:比例|比重)?(?:为|是)?$"
-)
 _TOTAL_WORDS = {"总数", "总量", "总人数", "总额"}
 _TOTAL_CUE = re.compile(r"共有|共计|合计|总计|一共|总共|(?<!公)共(?!产|青|同|建|享|识|性)")
 _LIST_OPENERS = re.compile(r"下辖|辖|包括|包含|涵盖|分别是|分别为|(?<!立)即(?!将|时|便|使|可)")
 _STOPS = set("，。；：,;:()（）“”《》!?！？")
+
+
+@lru_cache(maxsize=1)
+def _share_link() -> re.Pattern[str]:
+    """占/达到/超过 + a named whole (+ 的, 比例, 为, and a qualifier word such as 不足) before a share."""
+    return re.compile(
+        r"^[,，]?(?P<verb>占|达到|超过|超過|约占|約占)(?P<whole>[^,，;；。%\d()（）]{1,12}?)(?:的)?(?:比例|比重)?"
+        rf"(?:为|是)?(?:{qualifier_alternation('prefix')})?$"
+    )
 
 
 def _fmt(value: float | Decimal) -> str:
@@ -86,7 +94,7 @@ def _fmt(value: float | Decimal) -> str:
 
 def _number_text(stat: dict) -> str:
     """The written number of a statistic without its unit or qualifier (2.88万, 49.5)."""
-    surface = normalize_numbers(stat["surface"])
+    surface = re.sub(r"\s", "", normalize_numbers(stat["surface"]))
     match = re.match(r"[\d.,万亿千百十零〇一二两三四五六七八九点]+", surface)
     return match.group(0) if match else surface
 
@@ -235,7 +243,7 @@ def _percent_of(text: str, stats: list[dict]) -> list[dict]:
         if share["dimension"] != "percent" or share["unit_norm"] != "percent" or i == 0 or not pd.isna(share.get("value_high")):
             continue
         part = stats[i - 1]
-        link = _SHARE_LINK.match(text[part["end"]:share["start"]])
+        link = _share_link().match(text[part["end"]:share["start"]])
         if part["dimension"] != "count" or not link or part["qualifier"] != "exact":
             continue
         whole = _denominator(text, stats, part, link.group("whole"))

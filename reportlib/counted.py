@@ -15,7 +15,7 @@ import re
 
 from reportlib.qualifiers import qualifier_alternation
 
-_STOP_CHARS = set("，。；：、,;:!?！？()（）“”\"'‘’《》<>〈〉【】[]■ \t.")
+_STOP_CHARS = set("，。；：、,;:!?！？()（）“”\"'‘’《》<>〈〉【】[]■ \t.—―")
 _QUOTES = set("“”‘’\"'")
 _LOCALIZERS = set("外内中后前上下里间旁")
 _NOUN_MAX, _PHRASE_MAX = 12, 16
@@ -28,7 +28,8 @@ _LEAD_VERBS = re.compile(
     r".*(?:共有|现有|建有|设有|共建立|建立|组建|成立|覆盖|选聘|选派|投入|拿出|安排|发放|培育|"
     r"形成|抽调|组成|下属|制定|落实|配备|建成|表明|共|占|其中)"
 )
-_DATE_IN_PHRASE = re.compile(r"(?:_{2,}|\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?")
+#: Dates left in a phrase: 2020年10月, 2020 年, __年, and placeholder years (20XX年, 201x年).
+_DATE_IN_PHRASE = re.compile(r"(?:_{2,}|\d{4}|\d{0,3}[xXｘＸ×*＊]{1,4})\s?年(?:\d{1,2}月)?(?:\d{1,2}日)?")
 #: Verbs and qualifier words (from ``data/qualifiers.csv``) that end a phrase before a number.
 _TRAILING_WORDS = re.compile(
     r"(?:为|达到|高达|达|共有|共|有|是|占|提高到|提高|增加到|增加了|扩大到|增加|各|每|的|"

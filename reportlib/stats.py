@@ -99,7 +99,7 @@ _NEGATIVE_PATTERNS = {
 }
 #: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
 _RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
-#: At most one space between a number and its unit (68 个, 68.94 %).
+#: At most one space between a number and its multiplier or unit (68 个, 68.94 %, 1.3 万户).
 _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
 _MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
@@ -172,7 +172,7 @@ def _patterns() -> dict[str, re.Pattern]:
     negatives["enumerated_points"] = rf"{NUMBER}(?:{'|'.join(re.escape(t) for t in tails)})"
     infix, prefix = qualifier_alternation("infix"), qualifier_alternation("prefix")
     statistic = (
-        rf"(?P<num>{NUMBER})(?P<mid>{infix})?(?P<mult>万亿|亿|万)?{_SPACE}(?P<unit1>{unit_alt})?"
+        rf"(?P<num>{NUMBER})(?P<mid>{infix})?(?:{_SPACE}(?P<mult>万亿|亿|万))?{_SPACE}(?P<unit1>{unit_alt})?"
         rf"(?:\s*(?P<sep>{_RANGE_SEPARATOR})\s*(?P<num2>{NUMBER})(?P<mid2>{infix})?(?P<mult2>万亿|亿|万)?)?"
         rf"{_SPACE}(?P<unit>{unit_alt})?"
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reportlib import qualifiers
 from reportlib.stats import (
     QUALIFIERS,
     STATISTICS_COLUMNS,
@@ -15,12 +16,14 @@ from reportlib.stats import (
     extract_statistics,
     load_fixed_expressions,
     load_units,
+    placeholder_spans,
     score_against_golden,
     statistics_table,
     write_tables,
 )
 
 CASES = Path(__file__).parent / "cases"
+FORMS = pd.read_csv(CASES / "statistics_forms.csv", dtype=str, keep_default_na=False)
 GOLDEN = pd.read_csv(CASES / "statistics.csv", dtype={"surface": str, "unit": str, "what": str}, keep_default_na=False,
                      na_values={"value_high": [""]})
 NEGATIVES = pd.read_csv(CASES / "statistics_negatives.csv", dtype=str, keep_default_na=False)
@@ -78,25 +81,24 @@ def test_excluded_spans_name_their_reason(text, reason):
 
 VARIANTS = [
     ("全市共建立商务楼宇党建服务站点620多个", "全市共建立商务楼宇党建服务站点六百二十多个", "全市共建立商务楼宇党建服务站点６２０多个"),
-    ("覆盖1.3万户企业", "覆盖一万三千户企业", "覆盖１．３万户企业"),
+    ("覆盖1.3万户企业", "覆盖一万三千户企业", "覆盖１．３万户企业", "覆蓋1.3萬戶企業", "覆盖1.3 万户企业"),
     ("办结率95%以上", "办结率百分之九十五以上", "办结率９５％以上"),
-    ("设6-8个服务窗口", "设六至八个服务窗口", "设６-８个服务窗口"),
+    ("设6-8个服务窗口", "设六至八个服务窗口", "设６-８个服务窗口", "設6~8個服務窗口", "设6——8个服务窗口"),
     ("每150至200户配备", "每一百五十至二百户配备", "每１５０至２００户配备"),
     ("发放每月70元-80元的生活补贴", "发放每月七十元-八十元的生活补贴", "发放每月７０元-８０元的生活补贴"),
     ("毕业班党员比例达25-30%", "毕业班党员比例达百分之二十五至百分之三十", "毕业班党员比例达２５-３０％"),
-    ("拿出336万元", "拿出三百三十六万元", "拿出３３６万元"),
-    ("平均年龄48.1岁", "平均年龄四十八点一岁", "平均年龄４８．１岁"),
+    ("拿出336万元", "拿出三百三十六万元", "拿出３３６万元", "拿出336萬元"),
+    ("平均年龄48.1岁", "平均年龄四十八点一岁", "平均年龄４８．１岁", "平均年齡48.1歲", "平均年龄48。1岁", "平均年齡四十八點一歲"),
     ("比例为49.5%", "比例为百分之四十九点五", "比例为４９．５％"),
-    ("理事会由50余家理事单位组成", "理事会由五十余家理事单位组成", "理事会由５０余家理事单位组成"),
-    ("建立基层党组织37个", "建立基层党组织三十七个", "建立基层党组织３７个"),
+    ("理事会由50余家理事单位组成", "理事会由五十余家理事单位组成", "理事会由５０余家理事单位组成", "理事會由50餘家理事單位組成"),
+    ("建立基层党组织37个", "建立基层党组织三十七个", "建立基层党组织３７个", "建立基層黨組織37個", "建立基层党组织37 个"),
 ]
 
 
 @pytest.mark.parametrize("variants", VARIANTS, ids=lambda v: v[0])
-def test_fullwidth_and_chinese_variants_give_the_same_values(variants):
+def test_fullwidth_traditional_and_chinese_variants_give_the_same_values(variants):
     def key(text):
-        return [(s.value, s.value_high, load_units()[s.unit if s.unit != "％" else "%"][0], s.qualifier)
-                for s in extract_statistics(text)]
+        return [(s.value, s.value_high, load_units()[s.unit][0], s.qualifier) for s in extract_statistics(text)]
 
     expected = key(variants[0])
     assert expected, variants[0]
@@ -110,6 +112,9 @@ def test_fullwidth_and_chinese_variants_give_the_same_values(variants):
     ("约300人", 300, None, "about"), ("不超过5个", 5, None, "at_most"), ("逾百分之六十", 60, None, "more_than"),
     ("不少于10万元", 100_000, None, "at_least"), ("15%左右", 15, None, "about"), ("不足3人", 3, None, "less_than"),
     ("60岁及以上", 60, None, "at_least"), ("35岁以下", 35, None, "at_most"), ("为期一年", 1, None, "exact"),
+    ("3人以上", 3, None, "at_least"), ("超过3人", 3, None, "more_than"), ("不到3人", 3, None, "less_than"),
+    ("最多5个", 5, None, "at_most"), ("至少5个", 5, None, "at_least"), ("高于5%", 5, None, "more_than"),
+    ("低于5%", 5, None, "less_than"), ("5个以内", 5, None, "at_most"), ("将近5个", 5, None, "about"),
 ])
 def test_values_and_qualifiers(text, value, high, qualifier):
     (stat,) = extract_statistics(text)
@@ -290,3 +295,90 @@ def test_spending_figure_has_plain_ticks_and_its_own_title(seed_table):
     top = fig.axes[0]
     assert top.xaxis.get_offset_text().get_text() == ""
     assert "3,000,000" in [label.get_text() for label in top.get_xticklabels()]
+
+
+# -- numbers as real pages write them: tests/cases/statistics_forms.csv, texts written for the cases --
+
+def _expected_forms(text: str) -> list[tuple]:
+    rows = FORMS[(FORMS["text"] == text) & (FORMS["surface"] != "")]
+    return [(r.surface, float(r.value), float(r.value_high) if r.value_high else None, r.unit, r.unit_norm,
+             r.dimension, r.qualifier) for r in rows.itertuples()]
+
+
+def test_forms_table_is_well_formed():
+    stated = FORMS[FORMS["surface"] != ""]
+    assert len(FORMS) >= 60 and FORMS["form"].nunique() >= 40
+    assert set(stated["qualifier"]) <= set(QUALIFIERS)
+    assert all(row.surface in row.text for row in stated.itertuples())
+
+
+@pytest.mark.parametrize("text", list(dict.fromkeys(FORMS["text"])), ids=lambda t: t[:14])
+def test_form_gives_exactly_its_statistics(text):
+    found = extract_statistics(text)
+    assert [(s.surface, s.value, s.value_high, s.unit, s.unit_norm, s.dimension, s.qualifier)
+            for s in found] == _expected_forms(text)
+    assert all(text[s.start:s.end] == s.surface for s in found)
+
+
+@pytest.mark.parametrize(("text", "placeholders"), [
+    ("建成x个站点,xx 个中心,X个平台", ["x", "xx", "X"]),
+    ("×××个支部,XX人参加,*家企业,**个社区", ["×××", "XX", "*", "**"]),
+    ("面积X.X平方公里,20XX年成立,201x年开始", ["X.X", "20XX", "201x"]),
+    ("〔...〕共有党员30人,〔 〕", ["〔...〕", "〔 〕"]),
+    # not placeholders: a multiplication sign, a code, a document year, a withheld name
+    ("建成3×4米的宣传栏,编号X1", []),
+    ("根据〔2019〕3号文件", []),
+    ("XX县委组织部", []),
+])
+def test_placeholder_spans_find_withheld_numbers_only(text, placeholders):
+    assert [text[start:end] for start, end in placeholder_spans(text)] == placeholders
+
+
+def test_placeholder_year_is_masked_and_left_out_of_what():
+    assert "placeholder" in {reason for _s, _e, reason in excluded_spans("20XX年成立")}
+    (stat,) = extract_statistics("20XX年共发展党员30人")
+    assert (stat.surface, stat.what) == ("30人", "发展党员")
+
+
+def test_glued_percentage_has_no_phrase_of_its_own():
+    first, second = extract_statistics("男女党员比例分别为9.9%14.8%")
+    assert (first.what, second.what) == ("男女党员比例分别", "")
+
+
+# -- one qualifier table (reportlib.qualifiers) --------------------------------------------------
+
+#: The qualifier words the issue fixes, written out here so that the table is checked against them.
+ISSUE_QUALIFIER_WORDS = {
+    "at_least": ["以上", "及以上", "不少于", "不低于", "至少"],
+    "at_most": ["以下", "及以下", "以内", "不超过", "最多"],
+    "less_than": ["不足", "不到", "低于", "少于"],
+    "more_than": ["超过", "多", "余", "逾", "多于", "高于"],
+    "about": ["约", "大约", "近", "将近", "接近", "左右"],
+}
+
+
+@pytest.mark.parametrize(("qualifier", "word"), [(q, w) for q, words in ISSUE_QUALIFIER_WORDS.items() for w in words])
+def test_qualifier_table_has_the_issue_words(qualifier, word):
+    assert {row.word: row.qualifier for row in qualifiers.load_qualifier_table()}[word] == qualifier
+
+
+@pytest.mark.parametrize("row", qualifiers.load_qualifier_table(), ids=lambda r: f"{r.position}-{r.word}")
+def test_extraction_reads_every_word_of_the_table(row):
+    text = {"prefix": f"{row.word}3人", "infix": f"3{row.word}人", "suffix": f"3人{row.word}"}[row.position]
+    (stat,) = extract_statistics(text)
+    assert (stat.value, stat.qualifier) == (3, row.qualifier)
+
+
+def test_qualifier_names_and_semantics():
+    assert QUALIFIERS == qualifiers.QUALIFIERS == ("exact", "more_than", "at_least", "about", "at_most", "less_than")
+    semantics = qualifiers.QUALIFIER_SEMANTICS
+    assert list(semantics) == list(QUALIFIERS)
+    assert [(semantics[q].relation, semantics[q].inclusive) for q in ("at_least", "more_than", "at_most", "less_than")] \
+        == [("≥", True), (">", False), ("≤", True), ("<", False)]
+
+
+@pytest.mark.parametrize("bad", [{"word": ""}, {"position": "middle"}, {"qualifier": "up_to"}, {"qualifier": "exact"}])
+def test_bad_qualifier_rows_are_rejected(bad):
+    row = {"word": "以上", "position": "suffix", "qualifier": "at_least", "note": ""} | bad
+    with pytest.raises(ValueInvalidError, match="qualifiers.csv"):
+        qualifiers._checked(row)
