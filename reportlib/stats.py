@@ -103,7 +103,7 @@ _RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
 _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
 _MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
-_ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|历时|长达|连续|用了|用|经过)$")
+_ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達|连续|連續|用了|用|经过|經過)$")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -183,7 +183,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的)?$"),
         "suffix": re.compile(qualifier_alternation("suffix")),
         "change_verb": re.compile(
-            r"(?:(?:增长|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?|(?:增幅|涨幅|降幅|增速)(?:为|是|达)?)"
+            r"(?:(?:增长|增長|提高|提升|上升|增加|下降|降低|减少|減少|回落|下滑)了?"
+            r"|(?:增幅|涨幅|漲幅|降幅|增速)(?:为|為|是|达|達)?)"
             rf"(?:达|{prefix})?$"),
         "sentence_end": re.compile(r"[。！？；!?;]|(?<!\d)\.|\.(?!\d)"),
     }
@@ -370,7 +371,7 @@ def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
         start = match.start()
         suffix = _patterns()["suffix"].match(masked, match.end())
         end = suffix.end() if suffix else match.end()
-        unit = "分之" if match.group("denom_cn") else text[start:match.end()].strip("0123456789０１２３４５６７８９ ")
+        unit = "分之" if match.group("denom_cn") else next(ch for ch in text[start:match.end()] if ch in "/／")
         out.append(Statistic(
             start=start, end=end, surface=text[start:end], value=float(value), value_high=None,
             unit=unit, unit_norm="fraction", dimension="fraction",
