@@ -382,3 +382,9 @@ def test_bad_qualifier_rows_are_rejected(bad):
     row = {"word": "以上", "position": "suffix", "qualifier": "at_least", "note": ""} | bad
     with pytest.raises(ValueInvalidError, match="qualifiers.csv"):
         qualifiers._checked(row)
+
+
+def test_endnote_digit_glued_to_a_year_is_not_read_as_a_number():
+    text = "女党员占8%。22010年起实行新办法"
+    assert [(text[s:e], reason) for s, e, reason in excluded_spans(text)] == [("2010年", "year")]
+    assert [s.surface for s in extract_statistics(text)] == ["8%"]
