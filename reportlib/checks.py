@@ -33,19 +33,37 @@ enumeration_count
     longer than the count can fail, and a shorter one is no check at all.
 
 Tolerance is half a unit of the last digit the text states (49.5% → 0.05 percentage points;
-exact integer counts → 0), read the same from full-width text (４９．５％). A qualifier turns
-equality into a bound (超过总数的50% holds when the share is above 50% - tolerance). Sums and
-shares with a 多/余/约 value are not checked.
+exact integer counts → 0), read the same from full-width and traditional-script text
+(４９．５％, 2.3萬). A qualifier turns equality into the relation `reportlib.qualifiers`
+gives it (one table for the extractor and the checks), widened by the tolerance:
+
+- ``exact``: |observed - stated| ≤ tolerance;
+- ``at_least`` (以上, 不少于 …, inclusive): observed ≥ stated - tolerance;
+- ``more_than`` (超过, 逾 …, strict): observed > stated - tolerance (超过总数的50%);
+- ``at_most`` (以下, 不超过 …, inclusive): observed ≤ stated + tolerance;
+- ``less_than`` (不足, 低于 …, strict): observed < stated + tolerance;
+- ``about`` (约, 左右 …): |observed - stated| ≤ the wider of the tolerance and 5% of the
+  stated value (`reportlib.qualifiers.ABOUT_RELATIVE_TOLERANCE`).
+
+The ``tolerance`` a check records is the one it used (for ``about``, the widened one).
+Sums and shares with a 多/余/约 value are not checked.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
 
-from reportlib.numerals import precision_of, to_halfwidth_digits
+from reportlib.numerals import normalize_numbers, precision_of
+from reportlib.qualifiers import (
+    ABOUT_RELATIVE_TOLERANCE,
+    QUALIFIER_SEMANTICS,
+    qualifier_alternation,
+    qualifier_words,
+)
 
 #: Columns of `checks_table`, in order.
 CHECK_COLUMNS = [
@@ -53,13 +71,19 @@ CHECK_COLUMNS = [
     "expected", "observed", "tolerance", "verdict", "pattern", "excerpt",
 ]
 _WHOLE_PREFIXES = re.compile(r"^(?:全体|全部|全校|全院|全市|全县|全区|所有|全)")
-_SHARE_LINK = re.compile(
-    r"^[,，]?(?P<verb>占|达到|超过|约占)(?P<whole>[^,，;；。%\d()（）]{1,12}?)(?:的)?(?:比例|比重)?(?:为|是)?$"
-)
 _TOTAL_WORDS = {"总数", "总量", "总人数", "总额"}
 _TOTAL_CUE = re.compile(r"共有|共计|合计|总计|一共|总共|(?<!公)共(?!产|青|同|建|享|识|性)")
 _LIST_OPENERS = re.compile(r"下辖|辖|包括|包含|涵盖|分别是|分别为|(?<!立)即(?!将|时|便|使|可)")
 _STOPS = set("，。；：,;:()（）“”《》!?！？")
+
+
+@lru_cache(maxsize=1)
+def _share_link() -> re.Pattern[str]:
+    """占/达到/超过 + a named whole (+ 的, 比例, 为, and a qualifier word such as 不足) before a share."""
+    return re.compile(
+        r"^[,，]?(?P<verb>占|达到|超过|超過|约占|約占)(?P<whole>[^,，;；。%\d()（）]{1,12}?)(?:的)?(?:比例|比重)?"
+        rf"(?:为|是)?(?:{qualifier_alternation('prefix')})?$"
+    )
 
 
 def _fmt(value: float | Decimal) -> str:
@@ -70,7 +94,7 @@ def _fmt(value: float | Decimal) -> str:
 
 def _number_text(stat: dict) -> str:
     """The written number of a statistic without its unit or qualifier (2.88万, 49.5)."""
-    surface = to_halfwidth_digits(stat["surface"])
+    surface = re.sub(r"\s", "", normalize_numbers(stat["surface"]))
     match = re.match(r"[\d.,万亿千百十零〇一二两三四五六七八九点]+", surface)
     return match.group(0) if match else surface
 
@@ -108,16 +132,33 @@ def _check(kind: str, stats: list[dict], computation: str, expected: float, obse
     }
 
 
-def _compare(observed: float, expected: float, tolerance: Decimal, qualifier: str) -> bool:
-    """Does `observed` agree with a stated `expected` value and its qualifier?"""
-    tol = float(tolerance)
-    if qualifier in ("more_than", "at_least"):
-        return observed >= expected - tol
-    if qualifier == "up_to":
-        return observed <= expected + tol
-    if qualifier == "about":
-        tol = max(tol, 0.05 * abs(expected))
-    return abs(observed - expected) <= tol + 1e-9
+def _used_tolerance(expected: float, tolerance: Decimal, qualifier: str) -> Decimal:
+    """The tolerance a comparison uses: the stated precision's, widened for ``about``."""
+    if QUALIFIER_SEMANTICS[qualifier].relation == "≈":
+        return max(tolerance, ABOUT_RELATIVE_TOLERANCE * abs(Decimal(str(expected))))
+    return tolerance
+
+
+def _compare(observed: float, expected: float, tolerance: Decimal, qualifier: str) -> tuple[bool, Decimal]:
+    """(does `observed` agree with a stated `expected` value and its qualifier, the tolerance used).
+
+    The relation and whether it is inclusive come from `QUALIFIER_SEMANTICS`.
+
+    >>> _compare(3.0, 3.0, Decimal(0), "at_least"), _compare(3.0, 3.0, Decimal(0), "more_than")
+    ((True, Decimal('0')), (False, Decimal('0')))
+    >>> _compare(104.0, 100.0, Decimal(0), "about")
+    (True, Decimal('5.000'))
+    """
+    relation, inclusive = QUALIFIER_SEMANTICS[qualifier]
+    tol = _used_tolerance(expected, tolerance, qualifier)
+    eps = 1e-9
+    if relation in ("≥", ">"):
+        margin = observed - (expected - float(tol))
+    elif relation in ("≤", "<"):
+        margin = (expected + float(tol)) - observed
+    else:
+        return abs(observed - expected) <= float(tol) + eps, tol
+    return (margin >= -eps if inclusive else margin > eps), tol
 
 
 def _counts(stats: list[dict]) -> list[dict]:
@@ -202,18 +243,18 @@ def _percent_of(text: str, stats: list[dict]) -> list[dict]:
         if share["dimension"] != "percent" or share["unit_norm"] != "percent" or i == 0 or not pd.isna(share.get("value_high")):
             continue
         part = stats[i - 1]
-        link = _SHARE_LINK.match(text[part["end"]:share["start"]])
+        link = _share_link().match(text[part["end"]:share["start"]])
         if part["dimension"] != "count" or not link or part["qualifier"] != "exact":
             continue
         whole = _denominator(text, stats, part, link.group("whole"))
         if whole is None or whole["qualifier"] != "exact":
             continue
         observed = part["value"] / whole["value"] * 100
-        tol = precision_of(_number_text(share)) / 2
-        qualifier = "more_than" if link.group("verb") == "超过" else share["qualifier"]
+        qualifier = qualifier_words("prefix").get(link.group("verb"), share["qualifier"])  # 超过总数的50%
+        holds, tol = _compare(observed, share["value"], precision_of(_number_text(share)) / 2, qualifier)
         out.append(_check("percent_of", [part, whole, share],
                           f"{_fmt(part['value'])} / {_fmt(whole['value'])} = {observed:.2f}% vs stated {share['surface']}",
-                          share["value"], observed, tol, _compare(observed, share["value"], tol, qualifier),
+                          share["value"], observed, tol, holds,
                           f"count, {link.group('verb')}{link.group('whole')}, percentage", text))
     return out
 
@@ -235,7 +276,7 @@ def _items_before(text: str, stat: dict) -> tuple[list[str], str] | None:
     for opener in _LIST_OPENERS.finditer(before):
         pass
     mark = "等" if before.endswith("等") else "opener" if opener else (
-        "chinese" if not re.match(r"\d", to_halfwidth_digits(stat["surface"])) else None)
+        "chinese" if not re.match(r"\d", normalize_numbers(stat["surface"])) else None)
     if opener:
         before = before[opener.end():]
     items = re.sub(r"(?:等|这|共)$", "", before).split("、")

@@ -14,12 +14,23 @@ so that ``1.3万`` is exactly 13000 and not 13000.000000000002.
 54000000000000.0
 >>> to_halfwidth_digits("１２３％")
 '123%'
+
+Pages also write numbers in traditional script (3.5萬, 兩個, 1.2億) and with 。 as a decimal
+point between digits (4。5平方公里); `normalize_numbers` maps these to the simplified, half-width
+form the parsers read, one character for one, so offsets carry over. Fractions (1/3,
+三分之一) are read by `parse_fraction`.
+
+>>> normalize_numbers("３.５萬戶,4。5平方公里")
+'3.5万戶,4.5平方公里'
+>>> parse_fraction("三分之一")
+Fraction(1, 3)
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from reportlib.errors import ValueInvalidError
 
@@ -33,9 +44,15 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 #: Multipliers that scale everything before them (万亿 is 10^12).
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "万亿": Decimal(10**12)}
 
+#: Traditional-script numeral characters and their simplified forms (one character each).
+TRADITIONAL_NUMERALS = {"萬": "万", "億": "亿", "兩": "两", "點": "点"}
+
 _FULLWIDTH = "０１２３４５６７８９．％－～"
 _HALFWIDTH = "0123456789.%-~"
 _HALFWIDTH_TABLE = str.maketrans(_FULLWIDTH, _HALFWIDTH)
+_NUMERAL_TABLE = str.maketrans({**dict(zip(_FULLWIDTH, _HALFWIDTH)), **TRADITIONAL_NUMERALS})
+#: 。 (or ．) between digits used as a decimal point: 4。5 (not 5。2020年, a year after a full stop).
+_DECIMAL_STOP = re.compile(r"(?<=\d)[。．](?=\d{1,2}(?!\d))")
 
 #: An Arabic number with an optional decimal part and multiplier (1.3万, 54万亿, 336).
 ARABIC_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?"
@@ -47,8 +64,14 @@ CHINESE_NUMBER = (
 #: Any number the extractor reads, including 百分之… (percent written in words).
 NUMBER = rf"(?:百分之(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})|{ARABIC_NUMBER}|{CHINESE_NUMBER})"
 
+#: A fraction with a slash (1/3, 2／3): a proper fraction of small numbers, not a date (2019/10/1).
+ARABIC_FRACTION = r"(?<![\d/.])(?P<numer>\d{1,3})\s?[/／]\s?(?P<denom>\d{1,3})(?![\d/])"
+#: A fraction in words (三分之一): denominator, 分之, numerator.
+CHINESE_FRACTION = rf"(?P<denom_cn>{CHINESE_NUMBER})分之(?P<numer_cn>{CHINESE_NUMBER})"
+
 _ARABIC_RE = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)?")
 _CHINESE_RE = re.compile(CHINESE_NUMBER)
+_FRACTION_RE = re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}")
 
 
 def to_halfwidth_digits(text: str) -> str:
@@ -60,6 +83,18 @@ def to_halfwidth_digits(text: str) -> str:
     '办结率95%以上'
     """
     return text.translate(_HALFWIDTH_TABLE)
+
+
+def normalize_numbers(text: str) -> str:
+    """`to_halfwidth_digits`, plus traditional numerals (萬 億 兩 點) in simplified form and
+    。/． between digits as a decimal point; the length is unchanged, so offsets stay valid.
+
+    Only numeral characters change: measure words (個, 戶) are left as written.
+
+    >>> normalize_numbers("兩個,1.2億元,面积4。5平方公里。2020年")
+    '两個,1.2亿元,面积4.5平方公里。2020年'
+    """
+    return _DECIMAL_STOP.sub(".", text.translate(_NUMERAL_TABLE))
 
 
 def _chinese_below_wan(text: str) -> Decimal:
@@ -99,6 +134,7 @@ def parse_chinese(text: str) -> Decimal:
     >>> parse_chinese("二十五点五")
     Decimal('25.5')
     """
+    text = normalize_numbers(text)
     if not text or not _CHINESE_RE.fullmatch(text):
         raise ValueInvalidError("number", text, "a Chinese numeral such as 两千三百")
     whole, _, frac = text.partition("点")
@@ -116,9 +152,8 @@ def parse_decimal(text: str) -> Decimal:
     A trailing 万, 亿 or 万亿 multiplies; 百分之 is dropped (the value is the percentage).
     Raises `ValueInvalidError` for text that is not a number.
     """
-    body = to_halfwidth_digits(text.strip())
-    if body.startswith("百分之"):
-        body = body[3:]
+    body = normalize_numbers(text.strip())
+    body = body.removeprefix("百分之")
     match = _ARABIC_RE.fullmatch(body)
     if match:
         try:
@@ -147,7 +182,7 @@ def decimals_of(text: str) -> int:
     A number written with 万 or 亿 is stated to the precision of its written digits:
     ``2.88万`` has two decimals in units of 万, i.e. it is precise to 100.
     """
-    body = to_halfwidth_digits(text)
+    body = normalize_numbers(text)
     match = re.search(r"\.(\d+)", body)
     if match:
         return len(match.group(1))
@@ -166,9 +201,29 @@ def precision_of(text: str) -> Decimal:
     >>> precision_of("299")
     Decimal('1')
     """
-    body = to_halfwidth_digits(text)
+    body = normalize_numbers(text)
     step = Decimal(1).scaleb(-decimals_of(body))
     for suffix in ("万亿", "亿", "万"):
         if body.endswith(suffix) and re.match(r"\d", body):
             return step * MULTIPLIERS[suffix]
     return step
+
+
+def parse_fraction(text: str) -> Fraction:
+    """Exact value of a proper fraction written 1/3, １／３ or 三分之一 (numerator below denominator).
+
+    Raises `ValueInvalidError` for anything else (a date such as 10/1 is not a proper fraction).
+
+    >>> parse_fraction("2/3")
+    Fraction(2, 3)
+    """
+    match = _FRACTION_RE.fullmatch(normalize_numbers(text.strip()))
+    if not match:
+        raise ValueInvalidError("fraction", text, "a fraction such as 1/3 or 三分之一")
+    if match.group("numer"):
+        numer, denom = int(match.group("numer")), int(match.group("denom"))
+    else:
+        numer, denom = int(parse_chinese(match.group("numer_cn"))), int(parse_chinese(match.group("denom_cn")))
+    if not 0 < numer < denom:
+        raise ValueInvalidError("fraction", text, "a proper fraction (0 < numerator < denominator)")
+    return Fraction(numer, denom)

@@ -1,36 +1,38 @@
 """The statistics the reports cite: value, unit, qualifier, what is counted, and where.
 
 A statistic is a number with a unit or measure word from ``data/units.csv`` (个, 名, 人, 户, 倍,
-万元, 平方米, %, 岁, 年 …), optionally a range (150至200户, 6-8个, 25-30%, 70元-80元) and a
-qualifier (多/余/以上/超过/逾 → ``more_than``, 不少于/不低于/及以上 → ``at_least``,
-约/近/左右 → ``about``, 不超过/不足/以内/以下 → ``up_to``, otherwise ``exact``).
+万元, 平方米, %, 岁, 年 …), optionally a range (150至200户, 6-8个, 25~30%, 150——200户, 70元-80元)
+and a qualifier read from ``data/qualifiers.csv`` through `reportlib.qualifiers`, one of
+`QUALIFIERS`: ``exact``; ``more_than`` (超过/逾/高于, 多/余 as in 3200多个: above the number);
+``at_least`` (以上/及以上/不少于/至少: the number or more); ``about`` (约/近/左右);
+``at_most`` (以下/及以下/以内/不超过/最多: the number or less); ``less_than`` (不足/不到/低于/少于:
+below it). 以上 and 以下 include the number itself: 35岁以下 takes in 35, 3人以上 takes in 3.
 
-The qualifier names follow the issue that specified them, not a ruling on Chinese usage: in
-Chinese (and in legal usage) 以上 and 以下 usually *include* the number itself (35岁以下 takes in
-35), so ``more_than`` from 以上 means "the number or more" and ``up_to`` from 以下/以内 "the
-number or less"; only 超过/逾/多/余 and 不足 are strict. Read the qualifier as the category the
-text's word falls in, and the checks treat every bound as inclusive.
+Numbers are read as pages write them (`reportlib.numerals.normalize_numbers`, offsets kept):
+full-width digits and ％, traditional script (3.5萬戶, 兩個, 1.2億元, 45歲; the measure words
+are rows of ``data/units.csv``), one space before the unit (68 个, 68.94 %), 。 as a decimal
+point between digits (4。5平方公里 → 4.5), figures glued together (9.9%14.8%, 20.4%36-60岁),
+百分之三十, and fractions (1/3左右, 三分之一): a fraction has dimension and unit_norm ``fraction``
+and its value is the share of one (1/3 → 0.333…, not 33.3 percent), its unit the written form
+(/ or 分之). 没有一名/无一名/没有一个 + a noun and its predicate is a count of zero (exact);
+没有一个相对固定的活动场所, with a 的 after it, is the article and no count.
 
 A percentage after a verb of change (增长/提高/下降 …15%, 降幅达34.2%, and the rest of a 、-list
 after 分别增长) is a growth rate, not a share: its dimension is ``percent_change``, not
 ``percent``. 提高到52.1% (a level reached) stays ``percent``.
 
 What is *not* a statistic is masked before matching (`excluded_spans` says why): document
-titles 《…》, years and dates (1959年, 6月18日至20日, __年10月), the scrape's placeholder
-years (2024年, 20242024年, 2024-2024年), ordinals (第一书记, 第17次), enumerations (一是, 二要),
-list markers ((一), 1、), codes with Latin letters (S101户外 is a road, not 101 households),
+titles 《…》, years and dates (1959年, 6月18日至20日, __年10月, 2019/10/1), placeholders for a
+withheld number (XX人, xx 个, ×××个, **个, X.X平方公里, 20XX年, 201x年, 〔...〕; counted by
+`placeholder_spans`), the scrape's placeholder years (2024年, 20242024年, 2024-2024年),
+ordinals (第一书记, 第17次), enumerations (一是, 二要), list markers ((一), 1、), codes with Latin letters (S101户外 is a road, not 101 households),
 fixed expressions from ``data/numeral_expressions.txt`` (三会一课, 三个代表, 铁人三项 …) and
 counts of the text's own points (四个方面). A bare number without a unit is not a statistic.
 一 with a measure word is read as the article "a" (一名共产党员), except after a noun at the
 end of a clause (党委一个,) and in a duration (为期一年, dimension ``time``). Counts inside
 parentheses (下属3个支部, 教职工3人) are statistics like any other.
 
-``what`` is a reading aid found by rule, not a parse: the noun right after a count (a lone
-localizer such as 外 in 不足3人外 does not count), else the phrase before the number in its
-clause, with leading verbs and trailing 为/达到/… removed. A long phrase is cut to its head:
-after its last 的, then at a word boundary of the project's jieba tokenizer, never inside a
-word. Limits: the rule has no grammar, so a noun run into its verb (建档立卡贫困村脱贫致富 for
-77个, where 贫困村 is meant) or a subject kept with its noun (街道有非公企业家得福党委) remains.
+``what`` is a reading aid found by rule, not a parse (`reportlib.counted.what_is_counted`).
 
 >>> [(s.value, s.unit, s.qualifier) for s in extract_statistics("组建楼宇党组织3200多个。")]
 [(3200.0, '个', 'more_than')]
@@ -51,35 +53,43 @@ from pathlib import Path
 import pandas as pd
 
 from reportlib import checks
-from reportlib.numerals import MULTIPLIERS, NUMBER, parse_decimal, to_halfwidth_digits
+from reportlib.counted import what_is_counted
+from reportlib.errors import ValueInvalidError
+from reportlib.numerals import (
+    ARABIC_FRACTION,
+    CHINESE_FRACTION,
+    MULTIPLIERS,
+    NUMBER,
+    normalize_numbers,
+    parse_decimal,
+    parse_fraction,
+)
+from reportlib.qualifiers import QUALIFIERS, qualifier_alternation, qualifier_words
+
+__all__ = [
+    "MASK", "QUALIFIERS", "STATISTICS_COLUMNS", "Statistic", "excluded_spans", "extract_statistics",
+    "load_fixed_expressions", "load_units", "mask_excluded", "placeholder_spans", "score_against_golden",
+    "statistics_table", "write_tables",
+]
 
 #: Columns of `statistics_table`, in order.
 STATISTICS_COLUMNS = [
     "stat_id", "report_id", "source", "line", "start", "end", "section_path", "surface",
     "value", "value_high", "unit", "unit_norm", "dimension", "qualifier", "what", "sentence",
 ]
-QUALIFIERS = ("exact", "more_than", "at_least", "about", "up_to")
 MASK = "■"
+#: Characters that stand for a number the page withheld (XX人, 20××年, **个, □□户).
+PLACEHOLDER_CHARS = "xXｘＸ×*＊□○"
 
-_PREFIX_QUALIFIERS = {
-    "约": "about", "大约": "about", "近": "about", "将近": "about", "接近": "about",
-    "超过": "more_than", "超": "more_than", "逾": "more_than", "多于": "more_than", "高于": "more_than",
-    "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
-    "不超过": "up_to", "不足": "up_to", "不到": "up_to", "最多": "up_to", "少于": "up_to",
-    "低于": "up_to",
-}
-_SUFFIX_QUALIFIERS = {
-    "及以上": "at_least", "以上": "more_than", "及以下": "up_to", "以下": "up_to",
-    "以内": "up_to", "左右": "about",
-}
 _NEGATIVE_PATTERNS = {
     "title": r"《[^《》]*》",
     "placeholder_year": r"(\d{4})(?:\1)+年?|(\d{4})\s*[-—–~至到]\s*\2年|2024年",
-    "year": r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年|[〇零一二三四五六七八九]{4}年",
+    "year": r"\d{4}\s*[-—–~至到]\s*\d{4}\s?年|\d{4}\s?年|[〇零一二三四五六七八九]{4}年|〔\d{4}〕",
     "redacted_date": r"_{2,}年(?:\d{1,2}月(?:\d{1,2}日)?)?",
-    "date": r"\d{1,2}月(?:\d{1,2}日(?:\s*[至到\-—、]\s*\d{1,2}日)*)?"
-            r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日",
-    "ordinal": r"第[\d零〇一二两三四五六七八九十百千]+",
+    "date": r"\d{1,2}\s?月(?:\s?\d{1,2}\s?日(?:\s*[至到\-—、]\s*\d{1,2}日)*)?"
+            r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+            r"|\d{4}[/／]\d{1,2}(?:[/／]\d{1,2})?|\d{1,2}[/／]\d{1,2}[/／]\d{2,4}",
+    "ordinal": r"第\s?[\d零〇一二两三四五六七八九十百千]+",
     "enumeration": r"(?<![\d零〇一二两三四五六七八九十百千万亿])[一二三四五六七八九十]{1,3}[是要则来](?!\d)",
     "list_marker": r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                    r"|\d{1,2}[、.．](?!\d))|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]",
@@ -87,30 +97,14 @@ _NEGATIVE_PATTERNS = {
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
 }
-_CHANGE_VERB = re.compile(
-    r"(?:(?:增长|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?|(?:增幅|涨幅|降幅|增速)(?:为|是|达)?)"
-    r"(?:约|近|达|超过|超|逾)?$"
-)
-_ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|历时|长达|连续|用了|用|经过)$")
-_STOP_CHARS = set("，。；：、,;:!?！？()（）“”\"'‘’《》<>〈〉【】[]■ \t.") | {MASK}
-_QUOTES = set("“”‘’\"'")
-_LOCALIZERS = set("外内中后前上下里间旁")
-_NOUN_MAX, _PHRASE_MAX = 12, 16
-_POST_NOMINAL_UNITS = {"个", "名", "人", "家", "户", "所", "处"}
-_CUT_WORDS = (
-    "纳入", "实行", "建成", "结成", "发放", "覆盖", "进行", "达到", "已", "因", "被", "组成",
-    "成为", "参加", "实现", "均", "全部", "的", "和", "与", "及", "等", "是", "在", "到", "对",
-    "将", "从", "向", "由", "占", "较", "比", "不", "作为", "即", "应", "充分", "扩大",
-)
-_LEAD_VERBS = re.compile(
-    r".*(?:共有|现有|建有|设有|共建立|建立|组建|成立|覆盖|选聘|选派|投入|拿出|安排|发放|培育|"
-    r"形成|抽调|组成|下属|制定|落实|配备|建成|表明|共|占|其中)"
-)
-_DATE_IN_PHRASE = re.compile(r"(?:_{2,}|\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?")
-_TRAILING_WORDS = re.compile(
-    r"(?:为|达到|高达|达|共有|共|约|大约|近|将近|有|是|占|提高到|提高|增加到|增加了|扩大到|"
-    r"增加|不少于|不低于|不超过|不足|超过|逾|至少|各|每|的)+$"
-)
+#: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
+_RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
+#: At most one space between a number and its multiplier or unit (68 个, 68.94 %, 1.3 万户).
+_SPACE = r"[ \u00a0\u3000]?"
+_NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
+_MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
+_ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達|连续|連續|用了|用|经过|經過)$")
+_POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
 @dataclass(frozen=True)
@@ -152,25 +146,46 @@ def load_fixed_expressions() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _unit_alternation() -> str:
+    """The units of ``data/units.csv`` as one alternation, longest first (百分之 is a number form)."""
+    units = [u for u in load_units() if u != "百分之"]
+    return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+
+
+def _placeholder_pattern(unit_alt: str) -> str:
+    """Placeholders standing for a number: a run of x/X/×/*/□ (with digits: 20XX, 201x; X.X)
+    before a unit, 万/亿, 年/月/日 or %, and 〔…〕 holding only dots, spaces and such marks."""
+    marks = re.escape(PLACEHOLDER_CHARS)
+    run = rf"(?<![A-Za-z])(?:\d+\.?)?[{marks}]+(?:\.[{marks}\d]+)?"
+    bracket = rf"〔(?=[^〕]*[^\d〕])[\s.…。·\d{marks}]*〕|〔〕"
+    return rf"{run}(?={_SPACE}(?:{unit_alt}|万|亿|年|月|日|%))|{bracket}"
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     """All regular expressions of the extractor, compiled once."""
-    units = [u for u in load_units() if u != "百分之"]
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    unit_alt = _unit_alternation()
     fixed, tails = load_fixed_expressions()
     negatives = dict(_NEGATIVE_PATTERNS)
+    negatives["placeholder"] = _placeholder_pattern(unit_alt)
     negatives["fixed_expression"] = "|".join(re.escape(f) for f in fixed)
     negatives["enumerated_points"] = rf"{NUMBER}(?:{'|'.join(re.escape(t) for t in tails)})"
-    suffix_alt = "|".join(sorted(_SUFFIX_QUALIFIERS, key=len, reverse=True))
+    infix, prefix = qualifier_alternation("infix"), qualifier_alternation("prefix")
     statistic = (
-        rf"(?P<num>{NUMBER})(?P<mid>多|余)?(?P<mult>万亿|亿|万)?(?P<unit1>{unit_alt})?"
-        rf"(?:\s*(?P<sep>至|到|-|—|~)\s*(?P<num2>{NUMBER})(?P<mid2>多|余)?(?P<mult2>万亿|亿|万)?)?"
-        rf"(?P<unit>{unit_alt})?(?P<suffix>{suffix_alt})?"
+        rf"(?P<num>{NUMBER})(?P<mid>{infix})?(?:{_SPACE}(?P<mult>万亿|亿|万))?{_SPACE}(?P<unit1>{unit_alt})?"
+        rf"(?:\s*(?P<sep>{_RANGE_SEPARATOR})\s*(?P<num2>{NUMBER})(?P<mid2>{infix})?(?P<mult2>万亿|亿|万)?)?"
+        rf"{_SPACE}(?P<unit>{unit_alt})?"
     )
-    prefix_alt = "|".join(sorted(_PREFIX_QUALIFIERS, key=len, reverse=True))
     return {
-        "negatives": {name: re.compile(rx, re.M) for name, rx in negatives.items()},
+        "negatives": {name: re.compile(rx, re.MULTILINE) for name, rx in negatives.items()},
         "statistic": re.compile(statistic),
-        "prefix": re.compile(rf"(?<!最)(?<!附)({prefix_alt})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的)?$"),
+        "fraction": re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}"),
+        "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的)?$"),
+        "suffix": re.compile(qualifier_alternation("suffix")),
+        "change_verb": re.compile(
+            r"(?:(?:增长|增長|提高|提升|上升|增加|下降|降低|减少|減少|回落|下滑)了?"
+            r"|(?:增幅|涨幅|漲幅|降幅|增速)(?:为|為|是|达|達)?)"
+            rf"(?:达|{prefix})?$"),
         "sentence_end": re.compile(r"[。！？；!?;]|(?<!\d)\.|\.(?!\d)"),
     }
 
@@ -179,114 +194,57 @@ def excluded_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of `text` that hold numbers but no statistic, as (start, end, reason), sorted.
 
     Reasons: title, placeholder_year, year, redacted_date, date, ordinal, enumeration,
-    list_marker, scrape_noise, generation, code (S101, 5A), fixed_expression, enumerated_points.
+    list_marker, scrape_noise, generation, code (S101, 5A), placeholder (XX人, 20XX年, 〔…〕),
+    fixed_expression, enumerated_points.
 
     >>> excluded_spans("选派第一书记")
     [(2, 4, 'ordinal')]
     """
-    normal = to_halfwidth_digits(text)
+    normal = normalize_numbers(text)
     spans = []
     for reason, pattern in _patterns()["negatives"].items():
         spans.extend((m.start(), m.end(), reason) for m in pattern.finditer(normal) if m.end() > m.start())
     return sorted(spans)
 
 
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each placeholder in `text` that stands for a withheld number: XX人,
+    xx 个, ×××个, **个, X.X平方公里, 20XX年, 201x年, 〔...〕. None of them is a statistic.
+
+    >>> placeholder_spans("共有党员XX人,其中正式党员30人")
+    [(4, 6)]
+    """
+    return [(start, end) for start, end, reason in excluded_spans(text) if reason == "placeholder"]
+
+
 def mask_excluded(text: str, *, body_offset: int = 0) -> str:
-    """`text` with half-width digits and every excluded span (and text before `body_offset`) masked.
+    """`text` with numbers normalised (`reportlib.numerals.normalize_numbers`) and every excluded
+    span (and text before `body_offset`) masked.
 
     The result has the same length as `text`, so offsets carry over.
     """
-    chars = list(to_halfwidth_digits(text))
+    chars = list(normalize_numbers(text))
     for start, end, _reason in excluded_spans(text):
         chars[start:end] = MASK * (end - start)
     chars[:body_offset] = MASK * min(body_offset, len(chars))
     return "".join(chars)
 
 
-def _qualifier(masked: str, start: int, mid: str | None, suffix: str | None) -> str:
-    """The qualifier from the words before the number, a suffix (以上, 左右) or 多/余."""
+def _qualifier(masked: str, start: int, infix: str | None, suffix: str | None) -> str:
+    """The qualifier from the words before the number, a suffix (以上, 左右) or an infix (多/余),
+    as ``data/qualifiers.csv`` names it."""
     prefix = _patterns()["prefix"].search(masked[max(0, start - 12):start])
     if prefix:
-        return _PREFIX_QUALIFIERS[prefix.group(1)]
+        return qualifier_words("prefix")[prefix.group(1)]
     if suffix:
-        return _SUFFIX_QUALIFIERS[suffix]
-    return "more_than" if mid else "exact"
-
-
-def _following_noun(text: str, end: int) -> str:
-    """The noun phrase right after a statistic (41名干部 → 干部), '' if a verb or stop follows.
-
-    A run longer than 12 characters is cut at a word boundary (jieba), never inside a word;
-    a lone localizer (不足3人外, 3人以内) is not a noun.
-    """
-    i = end + 1 if text.startswith("的", end) else end
-    out: list[str] = []
-    while i < len(text) and len(out) < 32 and not text[i].isdigit():
-        if text[i] in _QUOTES:
-            i += 1
-            continue
-        if text[i] in _STOP_CHARS or any(text.startswith(word, i) for word in _CUT_WORDS):
-            break
-        out.append(text[i])
-        i += 1
-    closed = i >= len(text) or text[i] in _STOP_CHARS
-    noun = _words_within("".join(out), _NOUN_MAX, from_end=False)
-    if len(noun) == 1 and (noun in _LOCALIZERS or not closed or len(out) > 1):
-        return ""
-    return noun
-
-
-def _words_within(phrase: str, limit: int, *, from_end: bool) -> str:
-    """`phrase` cut to at most `limit` characters at a word boundary, keeping its start
-    (or, with `from_end`, its end); a phrase within the limit is returned as it is."""
-    if len(phrase) <= limit:
-        return phrase
-    words = _segmenter().lcut(phrase)
-    kept: list[str] = []
-    for word in (reversed(words) if from_end else words):
-        if sum(map(len, kept)) + len(word) > limit:
-            break
-        kept.append(word)
-    return "".join(reversed(kept) if from_end else kept)
-
-
-def _segmenter():
-    """The project's jieba tokenizer (user dictionary loaded, silent), built on first use."""
-    from reportlib.tokenize import _tokenizer  # noqa: PLC0415 - jieba loads only when needed
-
-    return _tokenizer()
-
-
-def _preceding_phrase(text: str, start: int, floor: int) -> str:
-    """The phrase before a statistic within its clause (办结率95% → 办结率), verbs stripped."""
-    i = start
-    while i > floor and text[i - 1] not in _STOP_CHARS:
-        i -= 1
-    phrase = _TRAILING_WORDS.sub("", text[i:start])
-    if not phrase and floor > 0:
-        return _preceding_phrase(text, start, 0)
-    lead = _LEAD_VERBS.match(phrase)
-    if lead and lead.end() < len(phrase):
-        phrase = phrase[lead.end():]
-    phrase = _DATE_IN_PHRASE.sub("", phrase)
-    if len(phrase) > _PHRASE_MAX and len(phrase.rpartition("的")[2]) >= 2:
-        phrase = phrase.rpartition("的")[2]  # the head of a long noun phrase follows its last 的
-    return _words_within(phrase, _PHRASE_MAX, from_end=True)
-
-
-def _what(text: str, start: int, end: int, floor: int, dimension: str) -> str:
-    """A short phrase for what is counted: the noun after a count, else the phrase before."""
-    if dimension != "percent":
-        noun = _following_noun(text, end)
-        if noun:
-            return noun
-    return _preceding_phrase(text, start, floor)
+        return qualifier_words("suffix")[suffix]
+    return qualifier_words("infix")[infix] if infix else "exact"
 
 
 def _sentence(text: str, start: int) -> str:
     """The sentence of `text` that contains offset `start` (。！？；, and '.' not between digits)."""
     begin, stop = 0, len(text)
-    for match in _patterns()["sentence_end"].finditer(to_halfwidth_digits(text)):
+    for match in _patterns()["sentence_end"].finditer(normalize_numbers(text)):
         if match.end() <= start:
             begin = match.end()
         else:
@@ -295,12 +253,13 @@ def _sentence(text: str, start: int) -> str:
     return text[begin:stop].strip()
 
 
-def _unit_span(match: re.Match) -> tuple[str, int, str | None, str | None] | None:
-    """(unit, end of unit, high number, its 多/余) for a match, or None if it has no unit."""
+def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str | None, str | None] | None:
+    """(unit, end of unit, high number, its 多/余) for a match, or None if it has no unit;
+    with `ranged` False, the low number alone."""
     unit1, unit, num2 = match.group("unit1"), match.group("unit"), match.group("num2")
-    if num2 and unit and unit1 in (None, unit):
+    if ranged and num2 and unit and unit1 in (None, unit):
         return unit, match.end("unit"), num2, match.group("mid2")
-    if num2 and not unit and not unit1 and match.group("num").startswith("百分之"):
+    if ranged and num2 and not unit and not unit1 and match.group("num").startswith("百分之"):
         return "百分之", match.end("num2"), num2, match.group("mid2")
     if unit1:
         return unit1, match.end("unit1"), None, None
@@ -323,8 +282,23 @@ def _values(match: re.Match, num2: str | None) -> tuple[float, float | None]:
     return float(low), float(high)
 
 
+def _span_and_values(match: re.Match) -> tuple[str, int, str | None, float, float | None] | None:
+    """(unit, end of unit, 多/余 of the high end, value, value_high) of a match, or None without
+    a unit. A 'range' whose high end is below its low end (30人——20人) is the low number alone."""
+    span = _unit_span(match)
+    if span is None:
+        return None
+    low, high = _values(match, span[2])
+    if high is not None and high < low:
+        span = _unit_span(match, ranged=False)
+        if span is None:
+            return None
+        low, high = _values(match, None)
+    return span[0], span[1], span[3], low, high
+
+
 def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, dimension: str,
-                start: int) -> bool:  # noqa: PLR0913 - the facts one decision needs
+                start: int) -> bool:
     """True for 一 used as the article 'a' (一名共产党员, 一次), not as a count of one."""
     if num != "一" or qualifier != "exact":
         return False
@@ -334,35 +308,85 @@ def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, d
     return unit not in _POST_NOMINAL_UNITS or follows not in ("", *"，。；,;、")
 
 
-def _record(text: str, masked: str, match: re.Match, floor: int) -> Statistic | None:
-    """The statistic of one regex match, or None when it is not one (no unit, article 一)."""
-    span = _unit_span(match)
-    if span is None:
-        return None
-    unit_key, unit_end, num2, mid2 = span
-    start, num = match.start("num"), match.group("num")
+def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int) -> bool:
+    """几十个 (vague) and 6个100, 七个百分百 (slogans counting a number) are no statistics;
+    a percentage glued to the next figure (20.4%36-60岁) is one."""
     if start > 0 and masked[start - 1] in "几数" and num[0] in "十百千":
+        return True
+    glued = re.match(r"[\d二两三四五六七八九十百千]", masked[unit_end:unit_end + 1])
+    return bool(glued) and load_units()[unit_key][0] != "percent"
+
+
+def _negation(masked: str, start: int, num: str, qualifier: str, unit_end: int) -> re.Match | None:
+    """The 没有/无 that makes 一 with a measure word a count of zero (没有一名党员掉队), or None.
+
+    A 的 later in the clause marks the article instead: 没有一个相对固定的活动场所 (no fixed venue)
+    describes what is lacking, it counts nothing."""
+    if num != "一" or qualifier != "exact" or _MODIFIER_AFTER.match(masked, unit_end):
         return None
-    if re.match(r"[\d二两三四五六七八九十百千]", masked[unit_end:unit_end + 1]):  # 6个100, 七个百分百: slogans
+    return _NEGATION.search(masked[:start])
+
+
+def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) -> Statistic | None:
+    """The statistic of one regex match, or None when it is not one (no unit, article 一).
+
+    没有一名/无一个 (the negation before the article 一) is a count of zero."""
+    reading = _span_and_values(match)
+    if reading is None:
         return None
-    suffix_match = re.match("|".join(sorted(_SUFFIX_QUALIFIERS, key=len, reverse=True)), masked[unit_end:])
-    suffix = suffix_match.group(0) if suffix_match else None
-    end = unit_end + (len(suffix) if suffix else 0)
-    qualifier = _qualifier(masked, start, match.group("mid") or mid2, suffix)
+    unit_key, unit_end, mid2, low, high = reading
+    start, num = match.start("num"), match.group("num")
+    if _not_a_count(masked, start, num, unit_key, unit_end):
+        return None
+    suffix = _patterns()["suffix"].match(masked, unit_end)
+    end = suffix.end() if suffix else unit_end
+    qualifier = _qualifier(masked, start, match.group("mid") or mid2, suffix.group(0) if suffix else None)
     unit_norm, dimension = load_units()[unit_key]
-    if unit_norm == "percent" and _CHANGE_VERB.search(masked[:start]):
+    if unit_norm == "percent" and _patterns()["change_verb"].search(masked[:start]):
         dimension = "percent_change"
-    low, high = _values(match, num2)
-    if _is_article(masked, num, unit_key, unit_end, qualifier, dimension, start):
+    negation = _negation(masked, start, num, qualifier, unit_end)
+    if negation:
+        start, low = negation.start(), 0.0
+    elif _is_article(masked, num, unit_key, unit_end, qualifier, dimension, start):
         return None
     return Statistic(
         start=start, end=end, surface=text[start:end],
         value=low, value_high=high,
         unit=text[unit_end - len(unit_key):unit_end] if unit_key != "百分之" else text[start:start + 3],
         unit_norm=unit_norm, dimension=dimension, qualifier=qualifier,
-        what=_what(to_halfwidth_digits(text), start, end, floor, dimension),
+        what=what_is_counted(normal, start, end, dimension=dimension, floor=floor),
         sentence=_sentence(text, start),
     )
+
+
+def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
+    """The fractions of `text` (1/3左右, 约三分之一): dimension and unit_norm ``fraction``, the
+    value as a share of one (1/3 → 0.333…), unit as written (/ or 分之)."""
+    out = []
+    for match in _patterns()["fraction"].finditer(masked):
+        try:
+            value = parse_fraction(match.group(0))
+        except ValueInvalidError:
+            continue  # 10/1 is no proper fraction
+        start = match.start()
+        suffix = _patterns()["suffix"].match(masked, match.end())
+        end = suffix.end() if suffix else match.end()
+        unit = "分之" if match.group("denom_cn") else next(ch for ch in text[start:match.end()] if ch in "/／")
+        out.append(Statistic(
+            start=start, end=end, surface=text[start:end], value=float(value), value_high=None,
+            unit=unit, unit_norm="fraction", dimension="fraction",
+            qualifier=_qualifier(masked, start, None, suffix.group(0) if suffix else None),
+            what=what_is_counted(normal, start, end, dimension="fraction"), sentence=_sentence(text, start),
+        ))
+    return out
+
+
+def _blank(masked: str, stats: list[Statistic]) -> str:
+    """`masked` with the spans of `stats` masked, so that no other reading takes their digits."""
+    chars = list(masked)
+    for stat in stats:
+        chars[stat.start:stat.end] = MASK * (stat.end - stat.start)
+    return "".join(chars)
 
 
 def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
@@ -372,9 +396,8 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     ``body_offset`` column): nothing before it is read as a statistic.
 
     Each `Statistic` has start, end, surface, value, value_high (None unless a range), unit
-    (as written), unit_norm, dimension (count, money, area, percent, ratio, age, time, length,
-    mass),
-    qualifier (exact, more_than, at_least, about, up_to), what and sentence.
+    (as written), unit_norm, dimension (count, money, area, percent, percent_change, ratio, age,
+    time, length, mass, fraction), qualifier (one of `QUALIFIERS`), what and sentence.
 
     >>> [(s.surface, s.value, s.value_high) for s in extract_statistics("每150至200户配备1名专职党群工作者")]
     [('150至200户', 150.0, 200.0), ('1名', 1.0, None)]
@@ -382,16 +405,21 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     13000.0
     """
     masked = mask_excluded(text, body_offset=body_offset)
+    normal = normalize_numbers(text)
+    fractions = _fractions(text, masked, normal)
+    masked = _blank(masked, fractions)
     records: list[Statistic] = []
-    for match in _patterns()["statistic"].finditer(masked):
-        record = _record(text, masked, match, records[-1].end if records else 0)
+    pos = 0
+    while match := _patterns()["statistic"].search(masked, pos):
+        record = _record(text, masked, normal, match, records[-1].end if records else 0)
+        pos = record.end if record else match.end("num")
         if record is None:
             continue
         if (records and records[-1].dimension == "percent_change" and record.unit_norm == "percent"
                 and masked[records[-1].end:record.start] in ("、", "和", "及")):
             record = dataclasses.replace(record, dimension="percent_change")  # 分别增长6.8%、12.3%
         records.append(record)
-    return records
+    return sorted(records + fractions, key=lambda stat: stat.start)
 
 
 def _paragraph_statistics(row, sentences: pd.DataFrame | None) -> list[dict]:
@@ -420,9 +448,10 @@ def statistics_table(corpus) -> pd.DataFrame:
     source, line (1-based line of the source file), start, end (character offsets in that
     line), section_path, surface (the number, its 多/余, unit and suffix qualifier as written),
     value, value_high (the upper end of a range, else NaN), unit (as written), unit_norm,
-    dimension (count, money, area, percent, ratio, age, time, length, mass), qualifier (exact,
-    more_than, at_least, about, up_to), what (short phrase of what is counted), sentence (the
-    parser's sentence holding the statistic).
+    dimension (count, money, area, percent, percent_change, ratio, age, time, length, mass,
+    fraction), qualifier (exact, more_than, at_least, about, at_most, less_than: see
+    `reportlib.qualifiers`), what (short phrase of what is counted), sentence (the parser's
+    sentence holding the statistic).
     """
     sentences = corpus.sentences.groupby(["source", "line"]) if len(corpus.sentences) else None
     records: list[dict] = []

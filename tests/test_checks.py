@@ -192,3 +192,43 @@ def test_fullwidth_seed_gives_the_same_checks(seed_corpus, tmp_path):
     pd.testing.assert_frame_equal(fullwidth, original)
     r08 = fullwidth[fullwidth["verdict"] == "fails"].iloc[0]
     assert (r08["line"], r08["tolerance"]) == (167, 0.005)
+
+
+# -- qualifiers: the relation comes from reportlib.qualifiers (以上 and 以下 include the number) ----
+
+@pytest.mark.parametrize(("text", "verdict", "tolerance"), [
+    ("共有党员200人,其中女党员100人,占全体党员的50%以上。", "holds", 0.5),   # at_least: 50 ≥ 49.5
+    ("共有党员200人,其中女党员98人,占全体党员的50%以上。", "fails", 0.5),    # 49 < 49.5
+    ("共有党员200人,其中女党员98人,超过全体党员的50%。", "fails", 0.5),     # more_than: 49 > 49.5 is false
+    ("共有党员200人,其中女党员100人,占全体党员的50%以下。", "holds", 0.5),   # at_most: 50 ≤ 50.5
+    ("共有党员200人,其中女党员102人,占全体党员的50%以下。", "fails", 0.5),
+    ("共有党员200人,其中女党员98人,占全体党员不足50%。", "holds", 0.5),     # less_than: 49 < 50.5
+    ("共有党员200人,其中女党员102人,占全体党员不足50%。", "fails", 0.5),
+    # about: within 5% of the stated value, and that wider tolerance is the one recorded
+    ("共有党员200人,其中女党员52人,约占全体党员的25%。", "holds", 1.25),
+    ("共有党员200人,其中女党员52人,占全体党员的25%左右。", "holds", 1.25),
+    ("共有党员200人,其中女党员60人,约占全体党员的25%。", "fails", 1.25),
+])
+def test_share_bounds_follow_the_qualifier_table(text, verdict, tolerance):
+    (check,) = _checks(text)
+    assert (check["kind"], check["verdict"], check["tolerance"]) == ("percent_of", verdict, tolerance)
+
+
+@pytest.mark.parametrize(("observed", "qualifier", "holds"), [
+    (3, "at_least", True), (3, "more_than", False), (4, "more_than", True), (2, "at_least", False),
+    (3, "at_most", True), (3, "less_than", False), (2, "less_than", True), (4, "at_most", False),
+    (3, "exact", True), (4, "exact", False), (3.1, "about", True), (3.2, "about", False),
+])
+def test_compare_reads_relation_and_inclusiveness(observed, qualifier, holds):
+    from decimal import Decimal
+
+    from reportlib.checks import _compare
+
+    assert _compare(observed, 3.0, Decimal(0), qualifier)[0] is holds
+
+
+def test_traditional_text_gives_the_same_checks():
+    simplified = _checks("全校共有党员299人,正式党员229人,预备党员70人(教职工3人,学生67人)。")
+    traditional = _checks("全校共有黨員299人,正式黨員229人,預備黨員70人(教職工3人,學生67人)。")
+    assert [(c["kind"], c["expected"], c["observed"], c["verdict"]) for c in traditional] \
+        == [(c["kind"], c["expected"], c["observed"], c["verdict"]) for c in simplified]
