@@ -260,9 +260,14 @@ def _mark_author_names(lines: list[Classified]) -> list[Classified]:
 
 
 def _join_wrapped(lines: list[Classified]) -> list[Classified]:
+    """Continued lines are body; so is a wrapped paragraph's first line unless it is numbered."""
     joined = continuations(lines)
+    firsts = set(joined.values())
     return [Classified(c.line, "body", reason=f"continues line {joined[c.line.number]} (hard wrap)")
-            if c.line.number in joined else c for c in lines]
+            if c.line.number in joined else
+            Classified(c.line, "body", reason="first line of a hard-wrapped paragraph",
+                       body_offset=c.content_offset, content_offset=c.content_offset)
+            if c.line.number in firsts and not c.marker else c for c in lines]
 
 
 def _mark_listed_titles(lines: list[Classified]) -> list[Classified]:

@@ -10,7 +10,7 @@ import reportlib
 from reportlib.io import Line
 from reportlib.segment import classify_line
 
-BODY = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 3
+BODY = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 6
 
 
 def load_text(tmp_path, text):
