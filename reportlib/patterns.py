@@ -68,11 +68,12 @@ NAMES_ONLY = re.compile(
 #: A page counter glued to the start of a line: 第1页共7页, 第2页/共9页.
 PAGE_COUNTER_PREFIX = re.compile(r"^\s*第\s*\d+\s*页\s*[共/]\s*\d+\s*页\s*")
 #: Headings glued inside a line: 一、 (after a non-numeral), 1.1 / 2.3.1 (followed by Chinese
-#: text that is not a unit) and (一) (after a sentence end).
+#: text that is not a unit), (一) (after a sentence end) and 1、 (after Chinese text).
 INLINE_HEADING = re.compile(
     rf"(?P<cn>(?<![{CN_DIGITS}第其之、\d])({_CN})、(?=[\u4e00-\u9fff]))"
     r"|(?P<decimal>(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.%])\s*(?=[\u4e00-\u9fff])(?![万亿千百元个倍年月日人户名家次项]))"
     rf"|(?P<paren_cn>(?<=[。!?;:])\s*[(]({_CN})[)](?=[\u4e00-\u9fff]))"
+    r"|(?P<arabic>(?<=[\u4e00-\u9fff。!?;:])(\d{1,2})、(?=[\u4e00-\u9fff]))"
 )
 
 #: A subtitle ("——在…大会上的报告") belongs to the title above it.

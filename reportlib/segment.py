@@ -287,22 +287,33 @@ def _mark_listed_titles(lines: list[Classified]) -> list[Classified]:
 def continuations(lines: list[Classified]) -> dict[int, int]:
     """Hard wraps: line number → number of the first line of the paragraph it continues.
 
-    Only where the text is wrapped at all (see `wrap_width`): a line continues the line directly
-    above it when that line fills the width and does not end a sentence, and it is not itself a
-    numbered heading, a report marker or chrome.
+    A line continues the previous text line when that line does not end a sentence, the line
+    itself is not a numbered heading, a report marker or chrome, and either only a page counter
+    stands between them (a page break), or the text is hard-wrapped (see `wrap_width`) and the
+    previous line fills the width.
     """
     width = wrap_width(lines)
-    if not width:
-        return {}
     first: dict[int, int] = {}
-    for previous, c in zip(lines, lines[1:]):
-        text = to_halfwidth(previous.line.text).rstrip()
-        if previous.kind in ("blank", "noise") or c.kind in ("blank", "noise") or \
-                len(text) < width - WRAP_SLACK or P.SENTENCE_FINAL.search(text) or \
-                (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+    previous: Classified | None = None
+    page_break = False
+    for c in lines:
+        if c.kind == "noise" and c.reason == "page counter":
+            page_break = True
             continue
-        first[c.line.number] = first.get(previous.line.number, previous.line.number)
+        if c.kind in ("blank", "noise"):
+            previous, page_break = None, False
+            continue
+        if previous is not None and _continues(previous, c, width, page_break):
+            first[c.line.number] = first.get(previous.line.number, previous.line.number)
+        previous, page_break = c, False
     return first
+
+
+def _continues(previous: Classified, c: Classified, width: int, page_break: bool) -> bool:
+    text = to_halfwidth(previous.line.text).rstrip()
+    if P.SENTENCE_FINAL.search(text) or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+        return False
+    return page_break or (width > 0 and len(text) >= width - WRAP_SLACK)
 
 
 def wrap_width(lines: list[Classified]) -> int:
@@ -320,22 +331,23 @@ def inline_headings(text: str) -> list[tuple[int, str, str, str]]:
     """Headings glued inside a line: (offset of the marker, style, marker, heading text).
 
     A 一、 counts after a character that is not a numeral (not 其一、, 第一、), 1.1 when followed
-    by Chinese text that is not a unit (not 1.3万), (一) after a sentence end; 一、 markers must
-    count up from 一 in order, so an enumeration word elsewhere is not taken for a heading.
+    by Chinese text that is not a unit (not 1.3万), (一) after a sentence end, 1、 after Chinese
+    text; 一、 and 1、 markers must count up from one in order, so an enumeration elsewhere
+    (共有3、4号) is not taken for a heading.
 
     >>> inline_headings("基层党建的深度剖析一、引言1.1研究背景近年来")
     [(9, 'cn', '一、', '引言'), (13, 'decimal', '1.1', '研究背景近年来')]
     """
     norm = to_halfwidth(text)
     found = []
-    expected = 1
+    expected = {"cn": 1, "arabic": 1}
     for match in P.INLINE_HEADING.finditer(norm):
         style = match.lastgroup
         marker = match.group(style).strip()
-        if style == "cn":
-            if chinese_number(marker[:-1]) != expected:
+        if style in expected:
+            if chinese_number(marker[:-1]) != expected[style]:
                 continue
-            expected += 1
+            expected[style] += 1
         start = match.start(style) + len(match.group(style)) - len(match.group(style).lstrip())
         found.append((start, style, text[start:start + len(marker)], _inline_heading_text(norm, match.end())))
     return [h for h in found if h[3]]

@@ -106,3 +106,16 @@ def test_headings_glued_inside_a_line():
 @pytest.mark.parametrize("text", ["其一、要加强学习,其二、要改进作风。", "全县有1.3万名党员,占2.5%。", "第一、二批次"])
 def test_enumerations_and_numbers_are_not_inline_headings(text):
     assert inline_headings(text) == []
+
+
+def test_a_sentence_continues_across_a_page_counter():
+    text = f"某县党建调研报告\n一、方法\n调研组深入基层组织所在的社区、\n- 1 -\n村庄进行实地走访,召开座谈会。\n{BODY}"
+    lines = classified(text)
+    assert lines[3].reason == "page counter"
+    assert continuations(lines) == {5: 3}
+
+
+def test_a_whole_document_glued_on_one_line():
+    text = "调研情况报告如下:。一、农村党组织的作用1、政治核心作用。党组织是领导核心。2、战斗堡垒作用。全县共有3、4个"
+    found = [(style, marker) for _, style, marker, _ in inline_headings(text)]
+    assert found == [("cn", "一、"), ("arabic", "1、"), ("arabic", "2、")]
