@@ -65,6 +65,8 @@ NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
     r"[\u4e00-\u9fff·]{2,4}(?:\s*[ 、,]\s*[\u4e00-\u9fff·]{2,4}){0,7}\s*$"
 )
+#: A list bullet before a line of page metadata.
+BULLET = re.compile(r"^[-·•*]\s+")
 #: A page counter glued to the start of a line: 第1页共7页, 第2页/共9页.
 PAGE_COUNTER_PREFIX = re.compile(r"^\s*第\s*\d+\s*页\s*[共/]\s*\d+\s*页\s*")
 #: Headings glued inside a line: 一、 (after a non-numeral), 1.1 / 2.3.1 (followed by Chinese

@@ -37,6 +37,9 @@ WRAP_SLACK = 2
 MAX_LABEL_VALUE_CHARS = 20
 #: Journal mastheads and page headers run at most this many lines before the text begins.
 MAX_MASTHEAD_LINES = 30
+#: A title found in the masthead may be this long (主标题——副标题) and has this many Chinese characters.
+MAX_LONG_TITLE_CHARS = 60
+MIN_LONG_TITLE_HANZI = 8
 #: An inline heading's text ends at punctuation or after this many characters.
 MAX_INLINE_HEADING_CHARS = 30
 #: A numbering restart directly under a new parent heading (at most this many lines below it)
@@ -92,10 +95,14 @@ def noise_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
 
 
 def noise_reason(text: str) -> str:
-    """Why a line is page chrome ('' if it is not): the reason of the first matching pattern."""
+    """Why a line is page chrome ('' if it is not): the reason of the first matching pattern.
+
+    A list bullet (- / · / •) before the line does not hide it: page headers list their metadata.
+    """
     stripped = to_halfwidth(text).strip()
+    unbulleted = P.BULLET.sub("", stripped)
     for pattern, reason, max_chars in noise_patterns():
-        if len(stripped) <= max_chars and pattern.search(stripped):
+        if len(stripped) <= max_chars and (pattern.search(stripped) or pattern.search(unbulleted)):
             return reason
     return ""
 
@@ -206,7 +213,7 @@ def split_reports(lines: list[Classified]) -> tuple[list[ReportLines], list[Clas
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_label_values(lines))))
+    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(_label_values(lines)))))
     reports: list[ReportLines] = []
     noise: list[Classified] = []
     current: ReportLines | None = None
@@ -237,6 +244,34 @@ def _label_values(lines: list[Classified]) -> list[Classified]:
     return marked
 
 
+def _masthead(lines: list[Classified]) -> list[Classified]:
+    """The lines before the text begins: up to the first sentence, numbered heading or marker."""
+    masthead = []
+    for c in lines[:MAX_MASTHEAD_LINES]:
+        if (c.kind == "body" and P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text))) or \
+                (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+            break
+        masthead.append(c)
+    return masthead
+
+
+def _mark_masthead_title(lines: list[Classified]) -> list[Classified]:
+    """A long title (主标题——副标题, or with 、 and :) before the text begins, where no line of the
+    masthead is a title yet: its first line without sentence punctuation with enough Chinese."""
+    masthead = _masthead(lines)
+    if any(c.kind == "title" for c in masthead):
+        return lines
+    marked = list(lines)
+    for index, c in enumerate(masthead):
+        text = to_halfwidth(c.line.text).strip()
+        if c.kind in ("body", "heading") and not c.marker and len(text) <= MAX_LONG_TITLE_CHARS and \
+                _hanzi_count(text) >= MIN_LONG_TITLE_HANZI and index + 1 < len(lines):
+            marked[index] = Classified(c.line, "title", heading=c.line.text.strip(), body_offset=len(c.line.text),
+                                       content_offset=len(c.line.text) - len(c.line.text.lstrip()), reason=c.reason)
+            break
+    return marked
+
+
 def _mark_author_names(lines: list[Classified]) -> list[Classified]:
     """A line of personal names only (王某某 / 张某 李某) next to the title, before any text.
 
@@ -244,18 +279,18 @@ def _mark_author_names(lines: list[Classified]) -> list[Classified]:
     `MAX_MASTHEAD_LINES`) and only where that masthead has a title, so a short heading of a
     text without a title is never taken for a name.
     """
-    masthead = []
-    for c in lines[:MAX_MASTHEAD_LINES]:
-        if c.kind == "body" or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
-            break
-        masthead.append(c)
+    masthead = _masthead(lines)
     if not any(c.kind == "title" for c in masthead):
         return lines
     marked = list(lines)
     for index, c in enumerate(masthead):
         if c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
                 not P.TITLE.search(c.line.text.strip()):
-            marked[index] = _as_noise(c, "byline (names before or after the title)")
+            above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
+            in_breadcrumb = above is not None and above.kind == "noise" and \
+                ("navigation" in above.reason or "breadcrumb" in above.reason)
+            marked[index] = _as_noise(c, "breadcrumb navigation (section name)" if in_breadcrumb
+                                      else "byline (names before or after the title)")
     return marked
 
 
@@ -381,7 +416,8 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified]):
     for index in sorted(dropped):
         reason = _drop_reason(index, reports, dropped) or \
             f"too little text for a report ({sizes[index]} Chinese characters in its body)"
-        noise.extend(_as_noise(c, reason) for c in reports[index].lines)
+        noise.extend(_as_noise(c, reason if c.kind != "blank" else "blank line outside any report")
+                     for c in reports[index].lines)
     noise.sort(key=lambda c: c.line.number)
     return kept, noise
 
@@ -412,10 +448,10 @@ def _same_title(a: Classified, b: Classified) -> bool:
 
 def _start_reason(index: int, lines: list[Classified], current: ReportLines | None) -> str:
     c = lines[index]
-    if current is None:
-        return "first text line"
     if c.style == "piece":
         return f"report marker ({c.marker})"
+    if current is None:
+        return "first text line"
     if c.kind == "title" and c.style != "subtitle" and (_has_content(current) or _repeats_title(c, current)):
         return f"numbered report title ({c.marker})" if c.style == "listed" else "title line"
     if c.kind == "title":

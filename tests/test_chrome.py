@@ -117,3 +117,36 @@ def test_every_chrome_line_has_a_reason_and_the_page_rebuilds(tmp_path):
     corpus = load_text(tmp_path, DOWNLOAD_PAGE + JOURNAL_PAGE)
     assert (corpus.noise["reason"] != "").all()
     assert "".join(corpus.lines["text"] + corpus.lines["ending"]) == DOWNLOAD_PAGE + JOURNAL_PAGE
+
+
+ARTICLE_PAGE = f"""中心智库 数据检索 在线投稿 设为首页 加入收藏
+TOP
+整合与覆盖:城市基层党建的格局重塑——基于某市的考察
+2019-08-03王某某
+党政研究 2019年第4期
+王某某
+〔摘要〕城市基层党建模式经历了多个发展阶段。
+一、问题的提出
+{BODY}
+"""
+
+
+def test_a_long_title_with_a_colon_is_found_after_the_chrome(tmp_path):
+    corpus = load_text(tmp_path, ARTICLE_PAGE)
+    assert corpus.reports["title"].tolist() == ["整合与覆盖:城市基层党建的格局重塑——基于某市的考察"]
+    assert corpus.reports["start_line"].tolist() == [3]
+    reasons = noise_reasons(corpus)
+    assert reasons["王某某"] == "byline (names before or after the title)"
+    assert reasons["2019-08-03王某某"] == "publication date and byline"
+
+
+def test_bulleted_page_metadata_is_noise():
+    reasons = [classify_line(Line("x.txt", 1, text, "\n")).reason for text in
+               ("- 刘某 秦某主编", "- 8908字", "- 2024-12-23 17:53:27")]
+    assert reasons == ["byline (editors of a book)", "word count of the page",
+                       "publication date and time of the page"]
+
+
+def test_a_first_sentence_is_not_taken_for_a_title(tmp_path):
+    corpus = load_text(tmp_path, f"为了解全市社区党建情况,调研组走访了十个社区。\n一、做法\n{BODY}\n")
+    assert corpus.reports["title"].tolist() == [""]
