@@ -176,7 +176,7 @@ def _piece_marker(line: Line, norm: str) -> Classified | None:
     rest = norm[match.end():].strip()
     if rest and (len(rest) > MAX_TITLE_CHARS or P.TERMINAL_PUNCT.search(rest)):
         return None
-    if "第" in match.group(0) and rest and not P.TITLE.search(rest):
+    if "第" in match.group(0) and rest and ":" not in match.group(0) and not P.TITLE.search(rest):
         return None  # 第一篇 总论: a part of a book, not one report among several
     number = next((g for g in match.groups() if g), "")
     return Classified(line, "title", style="piece", marker=line.text[:match.end()].strip(),
