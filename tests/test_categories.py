@@ -5,7 +5,12 @@ from pathlib import Path
 import pytest
 
 import reportlib
-from reportlib.annotate import CATEGORIES, MIN_PARTY_CUES_PER_1000, categorize, category_cues
+from reportlib.annotate import (
+    CATEGORIES,
+    MIN_PARTY_CUES_PER_1000,
+    categorize,
+    category_cues,
+)
 
 OFFICIAL = Path(__file__).parent / "data" / "official"
 PARTY = "党支部按期开展组织生活,党员参加三会一课,党组织书记带头讲党课。"

@@ -4,7 +4,12 @@ import pytest
 
 import reportlib
 from reportlib.io import Line
-from reportlib.segment import classify_line, continuations, inline_headings, split_reports, wrap_width
+from reportlib.segment import (
+    classify_line,
+    continuations,
+    inline_headings,
+    wrap_width,
+)
 
 BODY = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 6
 
