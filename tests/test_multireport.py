@@ -124,3 +124,31 @@ def test_a_whole_document_glued_on_one_line():
     text = "调研情况报告如下:。一、农村党组织的作用1、政治核心作用。党组织是领导核心。2、战斗堡垒作用。全县共有3、4个"
     found = [(style, marker) for _, style, marker, _ in inline_headings(text)]
     assert found == [("cn", "一、"), ("arabic", "1、"), ("arabic", "2、")]
+
+
+def _needs(table, column):
+    from reportlib.corpus import COLUMNS
+    if column not in COLUMNS[table]:
+        pytest.skip(f"corpus.{table} has no {column} column yet")
+
+
+def test_a_wrapped_paragraph_is_one_paragraph_row(tmp_path):
+    _needs("paragraphs", "end_line")
+    corpus = load_text(tmp_path, WRAPPED)
+    rows = corpus.paragraphs.query("kind == 'body'")
+    assert rows[["line", "end_line"]].values.tolist() == [[3, 6], [8, 10]]
+    assert rows["text"].iloc[0] == "".join(WRAPPED.split("\n")[2:6])
+    sentences = corpus.sentences[corpus.sentences["paragraph_id"] == rows["paragraph_id"].iloc[0]]
+    assert sentences["line"].tolist() == [3, 4]
+    assert sentences["text"].tolist()[0] == "全县共有村级党组织二百一十个,党员八千六百名。"
+
+
+def test_headings_glued_in_a_whole_document_line_are_sections(tmp_path):
+    _needs("sections", "offset")
+    text = ("第1页共7页农村党的基层组织建设调研报告为了解情况,调研组走访了三个村。" + BODY
+            + "一、农村党组织的作用1、政治核心作用。" + BODY + "2、战斗堡垒作用。" + BODY)
+    corpus = load_text(tmp_path, text)
+    sections = corpus.sections
+    assert sections[["style", "marker", "level"]].values.tolist() == [["cn", "一、", 1], ["arabic", "1、", 2], ["arabic", "2、", 2]]
+    assert all(text[o:].startswith(m) for o, m in zip(sections["offset"], sections["marker"]))
+    assert corpus.paragraphs["note"].iloc[0] == "page counter stripped (第1页共7页)"
