@@ -427,6 +427,9 @@ def _drop_reason(index: int, reports: list[ReportLines], dropped: set[int]) -> s
     titles = [c for c in lines if c.kind == "title" and c.style != "subtitle"]
     if titles and len(titles) == len(lines) and (len(titles) >= 2 or titles[0].style == "piece"):
         return "table of contents"
+    listed = [c for c in lines if c.kind in ("title", "heading") and P.REPORT_TITLE_END.search(c.heading)]
+    if len(listed) >= 2 and all(c.kind in ("title", "heading") for c in lines):
+        return "table of contents"
     kept_titles = [(i, c) for i, r in enumerate(reports) if i not in dropped
                    for c in r.lines if c.kind == "title"]
     if any(_same_title(t, c) for t in titles for i, c in kept_titles if i > index):

@@ -55,6 +55,14 @@ def test_list_of_titles_after_a_collection_title_is_a_table_of_contents(tmp_path
     assert corpus.noise["reason"].tolist() == ["page title of a collection", "table of contents", "table of contents"]
 
 
+def test_numbered_list_of_report_titles_at_the_top_is_a_table_of_contents(tmp_path):
+    text = (f"1.某村党建工作调研报告\n2.某社区党建工作调研报告\n"
+            f"某村党建工作调研报告\n一、做法\n{BODY}\n某社区党建工作调研报告\n一、做法\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [3, 6]
+    assert corpus.noise["reason"].tolist() == ["table of contents"] * 2
+
+
 def test_a_list_of_numbered_report_titles_opens_reports_not_sections(tmp_path):
     text = (f"1.关于某村党建工作的调研报告\n一、基本情况\n{BODY}\n二、对策\n{BODY}\n"
             f"2.关于某社区党建工作的调研报告\n一、基本情况\n{BODY}\n二、对策\n{BODY}\n")
