@@ -31,11 +31,43 @@ OPENERS = C.OPENERS
 CLOSERS = C.CLOSERS
 TERMINAL_PUNCT = C.TERMINAL_PUNCT
 CLAUSE_PUNCT = C.CLAUSE_PUNCT
+#: A line that ends a sentence (a hard-wrapped line that does not, continues on the next line).
+SENTENCE_FINAL = re.compile(r"(?:[。!?;:]|(?<!\d)[.]|……)[”’」』)]*$")
+#: Where a heading glued inside a line ends.
+CLAUSE_END = re.compile(r"[。!?;:,]")
 
 #: Report titles: a short line without sentence punctuation ending in a genre word.
 TITLE = re.compile(
     r"(?:调研报告|调查报告|考察报告|工作报告|情况报告|报告|的思考|的调查|的调研|的探索|的实践|的启示|"
     r"思考|浅析|浅谈|初探|探析|探索|研究|对策研究|调研|总结|综述|汇报)\s*$"
+)
+
+#: Markers of one report among several on a page: 篇一, 【篇二】, 第3篇:, 范文一, 精选范文.  The text
+#: after the marker (if any) is the report's title.
+PIECE_MARKER = re.compile(
+    rf"^\s*(?:【\s*)?(?:篇({_CN}|\d{{1,2}})|第({_CN}|\d{{1,2}})篇|范文({_CN}|\d{{1,2}})|精选范文\s*(?:{_CN}|\d{{0,2}}))"
+    r"\s*(?:】\s*)?[:.、]?\s*"
+)
+#: Titles that name a whole report (not a section): a numbered line ending in one of these,
+#: followed by its own 一、, opens a report in a list of reports.
+REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调研|的调查|的思考|的探索|的实践|的启示)\s*$")
+#: A line of personal names only: one to eight names of two to four characters, separated by
+#: spaces or 、, none of them a word that names a part of a text.
+NAMES_ONLY = re.compile(
+    r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
+    r"[\u4e00-\u9fff·]{2,4}(?:\s*[ 、,]\s*[\u4e00-\u9fff·]{2,4}){0,7}\s*$"
+)
+#: A list bullet before a line of page metadata.
+BULLET = re.compile(r"^[-·•*]\s+")
+#: A page counter glued to the start of a line: 第1页共7页, 第2页/共9页.
+PAGE_COUNTER_PREFIX = re.compile(r"^\s*第\s*\d+\s*页\s*[共/]\s*\d+\s*页\s*")
+#: Headings glued inside a line: 一、 (after a non-numeral), 1.1 / 2.3.1 (followed by Chinese
+#: text that is not a unit), (一) (after a sentence end) and 1、 (after Chinese text).
+INLINE_HEADING = re.compile(
+    rf"(?P<cn>(?<![{CN_DIGITS}第其之、\d])({_CN})、(?=[\u4e00-\u9fff]))"
+    r"|(?P<decimal>(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.%])\s*(?=[\u4e00-\u9fff])(?![万亿千百元个倍年月日人户名家次项]))"
+    rf"|(?P<paren_cn>(?<=[。!?;:])\s*[(]({_CN})[)](?=[\u4e00-\u9fff]))"
+    r"|(?P<arabic>(?<=[\u4e00-\u9fff。!?;:])(\d{1,2})、(?=[\u4e00-\u9fff]))"
 )
 
 #: A subtitle ("——在…大会上的报告") belongs to the title above it.

@@ -1,9 +1,17 @@
 """Splitting decoded sources into noise, reports, sections, paragraphs and sentences.
 
 One line of a scrape is one paragraph.  Each line is classified (blank, noise, title, heading,
-body); reports start at title lines, at preamble sentences that lead into a heading, and where
-top-level numbering restarts (一、 after the current report already had headings).  Every line
-ends up in exactly one report or in the noise, and joining them in order rebuilds the input.
+body); reports start at title lines, at markers of one report among several (篇一, 第2篇:,
+范文三), at a numbered report title followed by its own 一、, at preamble sentences that lead into
+a heading, and where top-level numbering restarts (一、 after the current report already had
+headings).  Page chrome (navigation bars, download notices, counters, paywall notes, bylines,
+journal front matter, a table of contents, a page title repeated before or after the article)
+is noise with a reason naming its kind.  Every line ends up in exactly one report or in the
+noise, and joining them in order rebuilds the input.
+
+Hard-wrapped text (a PDF copied with a line break every ~24 characters) and headings glued
+inside a line are found by `continuations` and `inline_headings`; the source lines themselves
+are never changed.
 """
 
 from __future__ import annotations
@@ -19,8 +27,24 @@ from .conventions import to_halfwidth
 from .io import Line
 from .rules import DEFAULT_RULES, Rules
 
+#: Lines of a hard-wrapped text fill the page width: at least this many lines, this share of the
+#: body lines, have the most common length (within `WRAP_SLACK` characters below it).
+MIN_WRAPPED_LINES = 3
+MIN_WRAPPED_SHARE = 0.3
+MIN_WRAP_WIDTH = 12
+WRAP_SLACK = 2
+#: The value of a page-metadata label alone on its line (来源: / 四川日报) is at most this long.
+MAX_LABEL_VALUE_CHARS = 20
+#: Journal mastheads and page headers run at most this many lines before the text begins.
+MAX_MASTHEAD_LINES = 30
+#: A title found in the masthead may be this long (主标题——副标题) and has this many Chinese characters.
+MAX_LONG_TITLE_CHARS = 60
+MIN_LONG_TITLE_HANZI = 8
+#: An inline heading's text ends at punctuation or after this many characters.
+MAX_INLINE_HEADING_CHARS = 30
 _HANZI = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
+_CN_VALUES = C.CN_DIGIT_VALUES
 
 
 @dataclass
@@ -55,11 +79,27 @@ class ReportLines:
 
 
 @lru_cache(maxsize=1)
-def noise_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The noise patterns of ``data/noise_patterns.tsv`` as (pattern, reason) pairs."""
+def noise_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
+    """The noise patterns of ``data/noise_patterns.tsv`` as (pattern, reason, max_chars); a row
+    without its own limit gets 0, meaning `Rules.max_noise_chars`."""
     text = resources.files("reportlib.data").joinpath("noise_patterns.tsv").read_text("utf-8")
     rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")]
-    return tuple((re.compile(pattern), reason) for pattern, reason in rows)
+    return tuple((re.compile(row[0]), row[1], int(row[2]) if len(row) > 2 else 0)
+                 for row in rows)
+
+
+def noise_reason(text: str, *, rules: Rules = DEFAULT_RULES) -> str:
+    """Why a line is page chrome ('' if it is not): the reason of the first matching pattern.
+
+    A list bullet (- / · / •) before the line does not hide it: page headers list their metadata.
+    """
+    stripped = to_halfwidth(text).strip()
+    unbulleted = P.BULLET.sub("", stripped)
+    for pattern, reason, max_chars in noise_patterns():
+        if len(stripped) <= (max_chars or rules.max_noise_chars) and \
+                (pattern.search(stripped) or pattern.search(unbulleted)):
+            return reason
+    return ""
 
 
 def chinese_number(numeral: str) -> int:
@@ -68,22 +108,39 @@ def chinese_number(numeral: str) -> int:
         return int(numeral)
     if "十" in numeral:
         tens, _, units = numeral.partition("十")
-        return C.CN_DIGIT_VALUES.get(tens, 1) * 10 + C.CN_DIGIT_VALUES.get(units, 0) if tens or units else 10
-    return C.CN_DIGIT_VALUES.get(numeral[-1:], 0)
+        return _CN_VALUES.get(tens, 1) * 10 + _CN_VALUES.get(units, 0) if tens or units else 10
+    return _CN_VALUES.get(numeral[-1:], 0)
 
 
 def classify_line(line: Line, *, rules: Rules = DEFAULT_RULES) -> Classified:
-    """Say what one line is; see `Classified`.  Thresholds come from `rules`."""
+    """Say what one line is; see `Classified`.
+
+    A page counter glued to the start of a line (第1页共7页农村…调研报告) is chrome but the rest is
+    report text: the line is classified without the counter, its offsets point after it, and
+    `reason` records what was stripped.
+    """
+    counter = P.PAGE_COUNTER_PREFIX.match(to_halfwidth(line.text))
+    if counter and line.text[counter.end():].strip():
+        masked = " " * counter.end() + line.text[counter.end():]
+        c = _classify(Line(line.source, line.number, masked, line.ending), rules)
+        c.line, c.reason = line, f"page counter stripped ({line.text[:counter.end()].strip()})"
+        return c
+    return _classify(line, rules)
+
+
+def _classify(line: Line, rules: Rules) -> Classified:
     raw = line.text
     norm = to_halfwidth(raw)
     stripped = norm.strip()
     original = raw.strip()
     if not stripped:
         return Classified(line, "blank")
-    if len(stripped) <= rules.max_noise_chars:
-        for pattern, reason in noise_patterns():
-            if pattern.search(stripped):
-                return Classified(line, "noise", reason=reason)
+    reason = noise_reason(raw, rules=rules)
+    if reason:
+        return Classified(line, "noise", reason=reason)
+    piece = _piece_marker(line, norm, rules)
+    if piece is not None:
+        return piece
     numbered = _numbered_heading(line, norm)
     if numbered is not None:
         return numbered
@@ -106,6 +163,23 @@ def _hanzi_count(text: str) -> int:
     return len(_HANZI.findall(text))
 
 
+def _piece_marker(line: Line, norm: str, rules: Rules) -> Classified | None:
+    """篇一 / 【篇二】 / 第3篇: / 范文一 / 精选范文, alone or before the report's title."""
+    match = P.PIECE_MARKER.match(norm)
+    if match is None:
+        return None
+    rest = norm[match.end():].strip()
+    if rest and (len(rest) > rules.max_title_chars or P.TERMINAL_PUNCT.search(rest)):
+        return None
+    if "第" in match.group(0) and rest and ":" not in match.group(0) and not P.TITLE.search(rest):
+        return None  # 第一篇 总论: a part of a book, not one report among several
+    number = next((g for g in match.groups() if g), "")
+    return Classified(line, "title", style="piece", marker=line.text[:match.end()].strip(),
+                      number=chinese_number(number) if number else 0,
+                      heading=line.text[match.end():].strip(), body_offset=len(line.text),
+                      content_offset=match.end())
+
+
 def _numbered_heading(line: Line, norm: str) -> Classified | None:
     for style, pattern in P.HEADING_MARKERS.items():
         match = pattern.match(norm)
@@ -121,7 +195,7 @@ def _numbered_heading(line: Line, norm: str) -> Classified | None:
             body += 1
         number = chinese_number(match.group(1)) if match.groups() else 1
         if style == "chapter":
-            number = chinese_number(re.sub(C.NOT_CN_MARKER_CLASS, "", match.group(0)))
+            number = chinese_number(re.sub(r"[^〇零一二三四五六七八九十百两]", "", match.group(0)))
         return Classified(line, "heading", style=style, number=number,
                           marker=line.text[: match.end()].strip(), heading=heading.strip(),
                           body_offset=body, content_offset=match.end())
@@ -130,7 +204,12 @@ def _numbered_heading(line: Line, norm: str) -> Classified | None:
 
 def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
                   ) -> tuple[list[ReportLines], list[Classified]]:
-    """Group classified lines of one source into reports; return (reports, noise lines)."""
+    """Group classified lines of one source into reports; return (reports, noise lines).
+
+    Lines that continue a hard-wrapped line become body lines (`reason` names the line they
+    continue); a numbered report title followed by its own 一、 becomes a title.
+    """
+    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(_label_values(lines)))))
     reports: list[ReportLines] = []
     noise: list[Classified] = []
     current: ReportLines | None = None
@@ -144,9 +223,174 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
             reports.append(current)
         if c.style == "plain" and not any(x.kind in ("body", "heading") for x in current.lines):
             c = Classified(c.line, "title", heading=c.heading, body_offset=c.body_offset,
-                           content_offset=c.content_offset)
+                           content_offset=c.content_offset, reason=c.reason)
         current.lines.append(c)
     return _drop_empty_reports(reports, noise, rules)
+
+
+def _label_values(lines: list[Classified]) -> list[Classified]:
+    """来源: on one line and 四川日报 on the next: the value of a metadata label is chrome too."""
+    marked = list(lines)
+    for index, c in enumerate(lines[:-1]):
+        following = lines[index + 1]
+        if c.kind == "noise" and to_halfwidth(c.line.text).strip().endswith(":") and \
+                following.kind in ("heading", "title", "body") and not following.marker and \
+                len(following.line.text.strip()) <= MAX_LABEL_VALUE_CHARS:
+            marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
+    return marked
+
+
+def _masthead(lines: list[Classified]) -> list[Classified]:
+    """The lines before the text begins: up to the first sentence, numbered heading or marker."""
+    masthead = []
+    for c in lines[:MAX_MASTHEAD_LINES]:
+        if (c.kind == "body" and P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text))) or \
+                (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+            break
+        masthead.append(c)
+    return masthead
+
+
+def _mark_masthead_title(lines: list[Classified]) -> list[Classified]:
+    """A long title (主标题——副标题, or with 、 and :) before the text begins, where no line of the
+    masthead is a title yet: its first line without sentence punctuation with enough Chinese."""
+    masthead = _masthead(lines)
+    if any(c.kind == "title" for c in masthead):
+        return lines
+    marked = list(lines)
+    for index, c in enumerate(masthead):
+        text = to_halfwidth(c.line.text).strip()
+        if c.kind in ("body", "heading") and not c.marker and len(text) <= MAX_LONG_TITLE_CHARS and \
+                _hanzi_count(text) >= MIN_LONG_TITLE_HANZI and index + 1 < len(lines):
+            marked[index] = Classified(c.line, "title", heading=c.line.text.strip(), body_offset=len(c.line.text),
+                                       content_offset=len(c.line.text) - len(c.line.text.lstrip()), reason=c.reason)
+            break
+    return marked
+
+
+def _mark_author_names(lines: list[Classified]) -> list[Classified]:
+    """A line of personal names only (王某某 / 张某 李某) next to the title, before any text.
+
+    Only in the masthead (before the first body line or numbered heading, within
+    `MAX_MASTHEAD_LINES`) and only where that masthead has a title, so a short heading of a
+    text without a title is never taken for a name.
+    """
+    masthead = _masthead(lines)
+    if not any(c.kind == "title" for c in masthead):
+        return lines
+    marked = list(lines)
+    for index, c in enumerate(masthead):
+        if c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
+                not P.TITLE.search(c.line.text.strip()):
+            above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
+            in_breadcrumb = above is not None and above.kind == "noise" and \
+                ("navigation" in above.reason or "breadcrumb" in above.reason)
+            marked[index] = _as_noise(c, "breadcrumb navigation (section name)" if in_breadcrumb
+                                      else "byline (names before or after the title)")
+    return marked
+
+
+def _join_wrapped(lines: list[Classified]) -> list[Classified]:
+    """Continued lines are body; so is a wrapped paragraph's first line unless it is numbered."""
+    joined = continuations(lines)
+    firsts = set(joined.values())
+    return [Classified(c.line, "body", reason=f"continues line {joined[c.line.number]} (hard wrap)")
+            if c.line.number in joined else
+            Classified(c.line, "body", reason="first line of a hard-wrapped paragraph",
+                       body_offset=c.content_offset, content_offset=c.content_offset)
+            if c.line.number in firsts and not c.marker else c for c in lines]
+
+
+def _mark_listed_titles(lines: list[Classified]) -> list[Classified]:
+    """1. 关于…的调研报告 followed by its own 一、: the title of one report in a list of reports."""
+    marked = list(lines)
+    for index, c in enumerate(lines):
+        following = _next_content(index, lines)
+        if c.kind == "heading" and c.style != "plain" and P.REPORT_TITLE_END.search(c.heading) \
+                and following is not None and following.kind == "heading" \
+                and following.style not in ("plain", c.style) and following.number == 1:
+            marked[index] = Classified(c.line, "title", style="listed", marker=c.marker, number=c.number,
+                                       heading=c.heading, body_offset=c.body_offset,
+                                       content_offset=c.content_offset, reason=c.reason)
+    return marked
+
+
+def continuations(lines: list[Classified]) -> dict[int, int]:
+    """Hard wraps: line number → number of the first line of the paragraph it continues.
+
+    A line continues the previous text line when that line does not end a sentence, the line
+    itself is not a numbered heading, a report marker or chrome, and either only a page counter
+    stands between them (a page break), or the text is hard-wrapped (see `wrap_width`) and the
+    previous line fills the width.
+    """
+    width = wrap_width(lines)
+    first: dict[int, int] = {}
+    previous: Classified | None = None
+    page_break = False
+    for c in lines:
+        if c.kind == "noise" and c.reason == "page counter":
+            page_break = True
+            continue
+        if c.kind in ("blank", "noise"):
+            previous, page_break = None, False
+            continue
+        if previous is not None and _continues(previous, c, width, page_break):
+            first[c.line.number] = first.get(previous.line.number, previous.line.number)
+        previous, page_break = c, False
+    return first
+
+
+def _continues(previous: Classified, c: Classified, width: int, page_break: bool) -> bool:
+    text = to_halfwidth(previous.line.text).rstrip()
+    if P.SENTENCE_FINAL.search(text) or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+        return False
+    return page_break or (width > 0 and len(text) >= width - WRAP_SLACK)
+
+
+def wrap_width(lines: list[Classified]) -> int:
+    """The width at which a text was hard-wrapped, or 0 if its lines do not share one."""
+    lengths = [len(c.line.text.rstrip()) for c in lines if c.kind not in ("blank", "noise")]
+    lengths = [n for n in lengths if n >= MIN_WRAP_WIDTH]
+    if not lengths:
+        return 0
+    width = max(set(lengths), key=lambda n: (lengths.count(n), n))
+    filled = sum(width - WRAP_SLACK <= n <= width for n in lengths)
+    return width if filled >= MIN_WRAPPED_LINES and filled >= MIN_WRAPPED_SHARE * len(lengths) else 0
+
+
+def inline_headings(text: str) -> list[tuple[int, str, str, str]]:
+    """Headings glued inside a line: (offset of the marker, style, marker, heading text).
+
+    A 一、 counts after a character that is not a numeral (not 其一、, 第一、), 1.1 when followed
+    by Chinese text that is not a unit (not 1.3万), (一) after a sentence end, 1、 after Chinese
+    text; 一、 and 1、 markers must count up from one in order, so an enumeration elsewhere
+    (共有3、4号) is not taken for a heading.
+
+    >>> inline_headings("基层党建的深度剖析一、引言1.1研究背景近年来")
+    [(9, 'cn', '一、', '引言'), (13, 'decimal', '1.1', '研究背景近年来')]
+    """
+    norm = to_halfwidth(text)
+    found = []
+    expected = {"cn": 1, "arabic": 1}
+    for match in P.INLINE_HEADING.finditer(norm):
+        style = match.lastgroup
+        marker = match.group(style).strip()
+        if style in expected:
+            if chinese_number(marker[:-1]) != expected[style]:
+                continue
+            expected[style] += 1
+        start = match.start(style) + len(match.group(style)) - len(match.group(style).lstrip())
+        found.append((start, style, text[start:start + len(marker)], _inline_heading_text(norm, match.end())))
+    return [h for h in found if h[3]]
+
+
+def _inline_heading_text(norm: str, start: int) -> str:
+    end = start
+    while end < len(norm) and end - start < MAX_INLINE_HEADING_CHARS:
+        if (end > start and P.INLINE_HEADING.match(norm, end)) or P.CLAUSE_END.match(norm, end):
+            break
+        end += 1
+    return norm[start:end].strip()
 
 
 def _as_noise(c: Classified, reason: str) -> Classified:
@@ -156,28 +400,61 @@ def _as_noise(c: Classified, reason: str) -> Classified:
 def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rules: Rules):
     """A 'report' with almost no body text (page chrome, a repeated title) is noise.
 
-    A source with any text keeps at least its largest report, however short, so that a short
-    text is never lost to the noise table.
+    The reason names what it is where that can be told: a table of contents (titles or report
+    markers only), the page title repeated before the article's title or as a footer, or a
+    byline/masthead before the title.  A source with any text keeps at least its largest
+    report, however short, so that a short text is never lost to the noise table.
     """
     sizes = [sum(_hanzi_count(c.line.text[c.body_offset:]) for c in r.lines) for r in reports]
     largest = sizes.index(max(sizes)) if sizes else -1
-    kept = []
-    for index, (report, body) in enumerate(zip(reports, sizes)):
-        if body < rules.min_report_hanzi and index != largest:
-            reason = f"too little text for a report ({body} Chinese characters in its body)"
-            noise.extend(_as_noise(c, reason) for c in report.lines)
-        else:
-            kept.append(report)
+    dropped = {i for i, body in enumerate(sizes) if body < rules.min_report_hanzi and i != largest}
+    kept = [r for i, r in enumerate(reports) if i not in dropped]
+    for index in sorted(dropped):
+        reason = _drop_reason(index, reports, dropped) or \
+            f"too little text for a report ({sizes[index]} Chinese characters in its body)"
+        noise.extend(_as_noise(c, reason if c.kind != "blank" else "blank line outside any report")
+                     for c in reports[index].lines)
     noise.sort(key=lambda c: c.line.number)
     return kept, noise
 
 
+def _drop_reason(index: int, reports: list[ReportLines], dropped: set[int]) -> str:
+    lines = [c for c in reports[index].lines if c.kind != "blank"]
+    titles = [c for c in lines if c.kind == "title" and c.style != "subtitle"]
+    if titles and len(titles) == len(lines) and (len(titles) >= 2 or titles[0].style == "piece"):
+        return "table of contents"
+    listed = [c for c in lines if c.kind in ("title", "heading") and P.REPORT_TITLE_END.search(c.heading)]
+    if len(listed) >= 2 and all(c.kind in ("title", "heading") for c in lines):
+        return "table of contents"
+    kept_titles = [(i, c) for i, r in enumerate(reports) if i not in dropped
+                   for c in r.lines if c.kind == "title"]
+    if any(_same_title(t, c) for t in titles for i, c in kept_titles if i > index):
+        return "page title repeated before the article's title"
+    if any(_same_title(t, c) for t in titles for i, c in kept_titles if i < index):
+        return "title repeated as a footer"
+    following = next((reports[i] for i in range(index + 1, len(reports)) if i not in dropped), None)
+    if following is not None and all(i in dropped for i in range(index)) and \
+            following.lines[0].kind == "title":
+        return "byline or masthead before the title"
+    return ""
+
+
+def _same_title(a: Classified, b: Classified) -> bool:
+    """The same title, also when a site added its name to it (…调研报告_某某范文网)."""
+    x, y = (re.sub(r"[\W_]+", "", to_halfwidth(c.heading)) for c in (a, b))
+    return min(len(x), len(y)) >= 6 and (x in y or y in x)
+
+
 def _start_reason(index: int, lines: list[Classified], current: ReportLines | None, rules: Rules) -> str:
     c = lines[index]
+    if c.style == "piece":
+        return f"report marker ({c.marker})"
     if current is None:
         return "first text line"
+    if c.kind == "title" and c.style != "subtitle" and (_has_content(current) or _repeats_title(c, current)):
+        return f"numbered report title ({c.marker})" if c.style == "listed" else "title line"
     if c.kind == "title":
-        return "title line" if _has_content(current) and c.style != "subtitle" else ""
+        return ""
     if c.kind == "heading" and _is_restart(c, index, lines, current, rules):
         return f"top-level numbering restarts ({c.marker})"
     if c.kind == "body" and current.headings:
@@ -190,6 +467,11 @@ def _start_reason(index: int, lines: list[Classified], current: ReportLines | No
                 _is_restart(following, index, lines, current, rules):
             return "preamble sentence before restarted numbering"
     return ""
+
+
+def _repeats_title(c: Classified, current: ReportLines) -> bool:
+    """A title already listed above without text (a table of contents) opens its own report."""
+    return any(x.kind == "title" and _same_title(x, c) for x in current.lines)
 
 
 def _has_content(report: ReportLines) -> bool:

@@ -112,3 +112,14 @@ def test_scraped_page_clutter_is_noise():
     assert {"大", "中", "小", "】"} <= noise
     wiki = reportlib.load(OFFICIAL / "07_party_20th_congress_report_wikisource.txt")
     assert "Public domain" in set(wiki.noise["text"])
+
+
+def test_official_page_header_is_noise_with_its_kind():
+    corpus = reportlib.load(OFFICIAL / "05_border_yunnan_2026_gov_work_report_scraped.txt")
+    reasons = dict(zip(corpus.noise["text"].str.strip(), corpus.noise["reason"]))
+    assert reasons["云南要闻"] == "breadcrumb navigation (section name)"
+    assert corpus.reports["title"].iloc[0].startswith("2026年政府工作报告")
+    sichuan = reportlib.load(OFFICIAL / "06_gov_sichuan_2026_gov_work_report_scraped.txt")
+    reasons = dict(zip(sichuan.noise["line"], sichuan.noise["reason"]))
+    assert reasons[4] == "page metadata (value of the label above)"  # 四川日报 after 来源:
+    assert reasons[141] == "title repeated as a footer"

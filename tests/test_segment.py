@@ -16,7 +16,9 @@ SENTENCE_CASES = json.loads((CASES / "sentences.json").read_text(encoding="utf-8
 @pytest.mark.parametrize("case", LINE_CASES, ids=[c["text"][:12] for c in LINE_CASES])
 def test_line_kind(case):
     c = classify_line(Line("x.txt", 1, case["text"], "\n"))
-    assert c.kind == case["kind"]
+    assert c.kind == case["kind"], c.reason
+    if "reason" in case:
+        assert case["reason"] in c.reason
     if c.kind in ("heading", "title"):
         assert (c.style if c.kind == "heading" else "") == case["style"]
         assert c.number == case["number"]

@@ -1,0 +1,76 @@
+"""Categories for any scrape: six sectors of grassroots Party building, or `other`."""
+
+from pathlib import Path
+
+import pytest
+
+import reportlib
+from reportlib.annotate import (
+    CATEGORIES,
+    MIN_PARTY_CUES_PER_1000,
+    categorize,
+    category_cues,
+)
+
+OFFICIAL = Path(__file__).parent / "data" / "official"
+PARTY = "党支部按期开展组织生活,党员参加三会一课,党组织书记带头讲党课。"
+
+#: Written texts, one per sector, each with Party-building vocabulary and the sector's own words.
+SECTOR_TEXTS = [
+    ("rural", "某行政村村两委班子调整后,驻村第一书记带领党员领办合作社。"),
+    ("urban", "街道党工委统筹社区、网格和楼宇党建,物业企业参与小区治理。"),
+    ("border", "抵边村党支部组织党员戍边巡逻,落实兴边富民行动。"),
+    ("enterprise", "两新组织党建覆盖非公有制企业,民营企业出资人支持建立党组织。"),
+    ("university", "高校院系学生党支部配备辅导员,推行教师党支部书记双带头人。"),
+    ("government", "机关党委指导各党支部,公立医院党委落实党委领导下的院长负责制。"),
+]
+
+
+@pytest.mark.parametrize("category, text", SECTOR_TEXTS, ids=[c for c, _ in SECTOR_TEXTS])
+def test_sector_cues_from_the_genre(category, text):
+    assert categorize("", text + PARTY)[0] == category
+
+
+def test_categories_are_the_six_sectors_and_other():
+    assert CATEGORIES == ("rural", "urban", "border", "enterprise", "university", "government", "other")
+    assert set(category_cues()["category"]) == {*CATEGORIES, "party"}
+
+
+@pytest.mark.parametrize("path", sorted(OFFICIAL.glob("*.txt")), ids=lambda p: p.name[:12])
+def test_official_documents_are_other(path):
+    """Government work reports, congress reports and a No. 1 Central Document: none is a report
+    on grassroots Party building, so none belongs to a sector (each has under 2 Party-building
+    cues per 1,000 characters; the seed reports have over 16)."""
+    report = reportlib.load(path).reports.iloc[0]
+    assert report.category == "other", report.category_evidence
+    density = float(report.category_evidence.split()[1])
+    assert density < MIN_PARTY_CUES_PER_1000
+
+
+def test_a_report_of_a_non_communist_party_is_other():
+    text = "民盟某市委员会调研基层组织建设,盟员参加支部活动,民盟支部主委带领盟员履职。" * 3
+    category, evidence = categorize("民盟基层组织建设调研报告", text)
+    assert category == "other" and "民盟" in evidence
+
+
+def test_a_government_work_report_is_other_even_with_party_words():
+    text = "各位代表:现在我代表市人民政府向大会报告工作。" + PARTY * 3 + "推进农村改革,发展乡村产业。"
+    assert categorize("2024年政府工作报告", text)[0] == "other"
+
+
+def test_evidence_shows_every_score():
+    category, evidence = categorize("某村党建调研报告", "农村党员参加社区活动。" + PARTY)
+    assert category == "rural"
+    assert evidence.startswith("party ")
+    assert [part.split()[0] for part in evidence.split("; ")] == ["party", "rural", "urban"]
+
+
+def test_text_without_party_building_vocabulary_is_other():
+    assert categorize("", "农村道路硬化,农业产量增长,农民收入提高。" * 5)[0] == "other"
+
+
+def test_traditional_script_is_classified_like_simplified():
+    pytest.importorskip("reportlib.normalize")
+    simplified = "某行政村村两委班子调整后,驻村第一书记带领党员领办合作社。" + PARTY
+    traditional = "某行政村村兩委班子調整後,駐村第一書記帶領黨員領辦合作社。黨支部按期開展組織生活,黨員參加三會一課,黨組織書記帶頭講黨課。"
+    assert categorize("", traditional)[0] == categorize("", simplified)[0] == "rural"

@@ -1,0 +1,152 @@
+"""Page chrome of real scrapes: noise with a reason naming its kind, never report text.
+
+The pages are written for these tests; they reproduce what document-sharing sites, essay sites
+and journal aggregators put around a report.
+"""
+
+import pytest
+
+import reportlib
+from reportlib.io import Line
+from reportlib.segment import classify_line
+
+BODY = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 6
+
+
+def load_text(tmp_path, text):
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    return reportlib.load(tmp_path / "page.txt", overrides=False)
+
+
+def noise_reasons(corpus):
+    return dict(zip(corpus.noise["text"].str.strip(), corpus.noise["reason"]))
+
+
+DOWNLOAD_PAGE = f"""某镇农村基层党建工作调研报告_某某文库
+设为首页 加入收藏 我的足迹 购物车
+本文由会员分享,可在线阅读,更多相关请下载文档
+下面是小编为大家整理的某镇农村基层党建工作调研报告,供大家参考。
+61阅读
+某镇农村基层党建工作调研报告
+一、基本情况
+{BODY}
+二、存在问题
+{BODY}
+仅展示672字,全文4610字
+精品资料 - - - 欢迎下载
+"""
+
+
+def test_download_page_chrome_is_noise_and_the_title_follows_it(tmp_path):
+    corpus = load_text(tmp_path, DOWNLOAD_PAGE)
+    assert corpus.reports["title"].tolist() == ["某镇农村基层党建工作调研报告"]
+    assert corpus.reports["start_line"].tolist() == [6]
+    reasons = noise_reasons(corpus)
+    assert reasons["某镇农村基层党建工作调研报告_某某文库"] == "page title repeated before the article's title"
+    assert reasons["设为首页 加入收藏 我的足迹 购物车"] == "navigation and account bar"
+    assert reasons["61阅读"] == "reading counter"
+    assert reasons["仅展示672字,全文4610字"] == "paywall note"
+    assert "editor's lead-in" == reasons["下面是小编为大家整理的某镇农村基层党建工作调研报告,供大家参考。"]
+
+
+JOURNAL_PAGE = f"""APP下载
+2020-03-14 王某某
+党建研究 2020年第3期
+王某某
+新时代村级党组织组织力提升的思考
+摘要:本文以某县为例,分析了村级党组织组织力建设的现状、问题和对策,提出了若干建议。
+关键词:组织力;村级党组织;乡村治理
+中图分类号:D267 文献标识码:A 文章编号:1000-0000(2020)03-0001-05
+一、问题的提出
+{BODY}
+二、对策
+{BODY}
+"""
+
+
+def test_journal_masthead_and_front_matter_are_noise(tmp_path):
+    corpus = load_text(tmp_path, JOURNAL_PAGE)
+    assert corpus.reports["title"].tolist() == ["新时代村级党组织组织力提升的思考"]
+    reasons = noise_reasons(corpus)
+    assert reasons["2020-03-14 王某某"] == "publication date and byline"
+    assert reasons["党建研究 2020年第3期"] == "journal issue (masthead)"
+    assert reasons["王某某"] == "byline (names before or after the title)"
+    assert all(reasons[t.split(":")[0] + ":" + t.split(":", 1)[1]] == "journal front matter"
+               for t in corpus.noise["text"] if t.startswith(("摘要", "关键词", "中图分类号")))
+    assert corpus.paragraphs["text"].iloc[1] == "一、问题的提出"
+
+
+def test_a_short_heading_before_the_text_is_not_taken_for_a_name(tmp_path):
+    corpus = load_text(tmp_path, f"某县党建工作调研报告\n前言\n{BODY}\n一、做法\n{BODY}\n")
+    assert corpus.noise.empty
+    assert corpus.paragraphs["text"].tolist()[1] == "前言"
+
+
+def test_title_repeated_as_a_footer_is_not_a_second_report(tmp_path):
+    corpus = load_text(tmp_path, f"某社区党建工作的调研\n一、做法\n{BODY}\n二、建议\n{BODY}\n某社区党建工作的调研\n")
+    assert len(corpus.reports) == 1
+    assert noise_reasons(corpus)["某社区党建工作的调研"] == "title repeated as a footer"
+
+
+def test_page_counter_glued_to_the_title_is_stripped_from_the_title_only():
+    text = "第1页共7页农村党的基层组织建设调研报告"
+    c = classify_line(Line("x.txt", 1, text, "\n"))
+    assert c.kind == "title" and c.heading == "农村党的基层组织建设调研报告"
+    assert text[c.content_offset:] == "农村党的基层组织建设调研报告"
+    assert c.reason == "page counter stripped (第1页共7页)"
+
+
+def test_page_counter_glued_to_a_title_keeps_the_title_in_the_report(tmp_path):
+    corpus = load_text(tmp_path, f"第1页共7页农村党的基层组织建设调研报告\n一、现状\n{BODY}\n第2页共7页\n二、对策\n{BODY}\n")
+    assert corpus.reports["title"].tolist() == ["农村党的基层组织建设调研报告"]
+    assert corpus.reports["start_line"].tolist() == [1]
+    assert noise_reasons(corpus)["第2页共7页"] == "page counter"
+
+
+@pytest.mark.parametrize("line", [
+    "党员通过阅读原著、下载课件等方式开展自学,全年共7页笔记材料交流。",
+    "关键在于抓好村党组织书记队伍,作者所在调研组走访了十个村。",
+])
+def test_report_sentences_with_chrome_words_stay_report_text(tmp_path, line):
+    corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
+    assert line in corpus.paragraphs["text"].tolist()
+    assert corpus.noise.empty
+
+
+def test_every_chrome_line_has_a_reason_and_the_page_rebuilds(tmp_path):
+    corpus = load_text(tmp_path, DOWNLOAD_PAGE + JOURNAL_PAGE)
+    assert (corpus.noise["reason"] != "").all()
+    assert "".join(corpus.lines["text"] + corpus.lines["ending"]) == DOWNLOAD_PAGE + JOURNAL_PAGE
+
+
+ARTICLE_PAGE = f"""中心智库 数据检索 在线投稿 设为首页 加入收藏
+TOP
+整合与覆盖:城市基层党建的格局重塑——基于某市的考察
+2019-08-03王某某
+党政研究 2019年第4期
+王某某
+〔摘要〕城市基层党建模式经历了多个发展阶段。
+一、问题的提出
+{BODY}
+"""
+
+
+def test_a_long_title_with_a_colon_is_found_after_the_chrome(tmp_path):
+    corpus = load_text(tmp_path, ARTICLE_PAGE)
+    assert corpus.reports["title"].tolist() == ["整合与覆盖:城市基层党建的格局重塑——基于某市的考察"]
+    assert corpus.reports["start_line"].tolist() == [3]
+    reasons = noise_reasons(corpus)
+    assert reasons["王某某"] == "byline (names before or after the title)"
+    assert reasons["2019-08-03王某某"] == "publication date and byline"
+
+
+def test_bulleted_page_metadata_is_noise():
+    reasons = [classify_line(Line("x.txt", 1, text, "\n")).reason for text in
+               ("- 刘某 秦某主编", "- 8908字", "- 2024-12-23 17:53:27")]
+    assert reasons == ["byline (editors of a book)", "word count of the page",
+                       "publication date and time of the page"]
+
+
+def test_a_first_sentence_is_not_taken_for_a_title(tmp_path):
+    corpus = load_text(tmp_path, f"为了解全市社区党建情况,调研组走访了十个社区。\n一、做法\n{BODY}\n")
+    assert corpus.reports["title"].tolist() == [""]
