@@ -7,6 +7,8 @@ noise and scraping damage, each row traceable to its source file and line.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -20,7 +22,7 @@ from .errors import ValueInvalidError
 from .io import Line, SourceText, read_corpus_sources
 from .normalize import normalize_lines
 from .rules import DEFAULT_RULES, Rules
-from .segment import Classified, ReportLines, classify_line, split_reports, split_sentences
+from .segment import Classified, ReportLines, classify_line, inline_headings, split_reports, split_sentences
 
 #: Columns of each table, in order; documented in `Corpus`.
 COLUMNS = {
@@ -29,11 +31,11 @@ COLUMNS = {
                 "n_paragraphs", "n_sections", "max_depth", "duplicate_of", "duplicate_score",
                 "n_redactions", "n_placeholder_years", "n_damage", "truncated", "truncated_reason",
                 "start_reason"],
-    "sections": ["section_id", "report_id", "source", "line", "level", "style", "marker",
+    "sections": ["section_id", "report_id", "source", "line", "offset", "level", "style", "marker",
                  "heading", "parent_id", "path"],
-    "paragraphs": ["paragraph_id", "report_id", "source", "line", "kind", "marker",
+    "paragraphs": ["paragraph_id", "report_id", "source", "line", "end_line", "kind", "marker",
                    "item_marker", "content_offset", "body_offset", "section_id", "section_path",
-                   "n_chars", "n_redactions", "text", "norm"],
+                   "n_chars", "n_redactions", "note", "text", "norm"],
     "sentences": ["sentence_id", "paragraph_id", "report_id", "source", "line", "start", "end",
                   "text"],
     "noise": ["source", "line", "reason", "text"],
@@ -47,6 +49,9 @@ MAX_HEADING_CHARS = 40
 #: Zero-padding of line numbers and of report ordinals in ids (wider where a file needs it).
 LINE_WIDTH = 5
 ORDINAL_WIDTH = 2
+#: Headings glued inside a line are looked for only in lines this long (a whole page or document
+#: on one line); in shorter lines a 1、 or 一、 inside a sentence is an enumeration.
+MIN_GLUED_LINE_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -80,20 +85,26 @@ class Corpus:
         early), truncated_reason (why: a bare heading at the end, an enumeration with only its
         first item, a last sentence cut off), start_reason (why a report starts at that line).
     sections
-        section_id, report_id, source, line, level (1 = top), style (cn 一、, paren_cn (一),
+        section_id, report_id, source, line, offset (of the marker in the line: 0 for a heading
+        line, more for a heading glued inside a long line), level (1 = top), style (cn 一、, paren_cn (一),
         arabic 1、/1., paren_arabic (1), circled ①, chapter 第一部分, plain: an unnumbered short line),
         marker, heading, parent_id, path (markers from the top, ' > '-joined).
     paragraphs
-        One row per non-blank line of a report: paragraph_id, report_id, source, line, kind
+        One row per paragraph of a report: a non-blank line, or the lines of a hard-wrapped
+        paragraph joined (PDF text broken every ~24 characters). paragraph_id, report_id,
+        source, line (its first line), end_line (its last line), kind
         (title, heading, body), marker (list marker of a heading), item_marker (一是, 二要,
         首先 … opening a body line), content_offset (where text after the marker begins),
         body_offset (where body text after a heading begins; = len(text) for a bare heading),
-        section_id, section_path, n_chars, n_redactions, text (the line as in the source), norm
+        section_id, section_path, n_chars, n_redactions, note (what the parser noticed: a page
+        counter stripped, a hard wrap joined), text (the line as in the source; for a wrapped
+        paragraph its lines joined without separator, so offsets count from its first line), norm
         (its normalised view, of the same length: half-width, simplified script, unified quotes,
         glosses masked, placeholders marked; see `reportlib.normalize`). Every analysis reads
         ``norm``; tables show ``text``.
     sentences
-        sentence_id, paragraph_id, report_id, source, line, start, end (offsets in the line), text.
+        sentence_id, paragraph_id, report_id, source, line (where the sentence begins), start, end
+        (offsets in the paragraph's text: the line's, for a one-line paragraph), text.
     noise
         Lines that belong to no report: source, line, reason, text.
     damage
@@ -217,17 +228,20 @@ class _Builder:
 
     def _add_report(self, report_id: str, short_id: str, report: ReportLines, years: set[str]) -> None:
         content = [c for c in report.lines if c.kind != "blank"]
-        sections = _sections(report_id, content, self.line_width)
-        self.rows["sections"].extend(sections.values())
+        section_rows = _sections(report_id, content, self.line_width)
+        self.rows["sections"].extend(section_rows)
+        sections: dict[int, dict] = {}
+        for row in section_rows:
+            sections.setdefault(row["line"], row)
         paragraphs = self._add_paragraphs(report_id, content, sections)
         n_damage = self._add_damage(report_id, content)
-        title = " ".join(c.heading for c in content if c.kind == "title")
+        title = " ".join(c.heading for c in content if c.kind == "title" and c.heading)
         body = "\n".join(c.line.text for c in content)
         view = "\n".join(self.views[c.line.number] for c in content)
         title_view = " ".join(_view_of(c.heading, c, self.views[c.line.number]) for c in content if c.kind == "title")
         category, evidence = annotate.categorize(title_view, view, rules=self.rules)
         places = annotate.find_places(view)
-        truncation = truncation_reason(content, list(sections.values()))
+        truncation = truncation_reason(content, section_rows)
         self.report_texts.append(view)
         first, last = report.lines[0].line, report.lines[-1].line
         self.rows["reports"].append(dict(
@@ -237,7 +251,7 @@ class _Builder:
             category=category, category_source="lexicon", category_evidence=evidence,
             place="; ".join(places), n_chars=sum(len(c.line.text) for c in content),
             n_paragraphs=paragraphs, n_sections=len(sections),
-            max_depth=max((s["level"] for s in sections.values()), default=0),
+            max_depth=max((s["level"] for s in section_rows), default=0),
             n_redactions=annotate.count_redactions(body),
             n_placeholder_years=annotate.count_placeholder_years(body, years),
             n_damage=n_damage,
@@ -246,22 +260,28 @@ class _Builder:
 
     def _add_paragraphs(self, report_id: str, content: list[Classified], sections: dict[int, dict]) -> int:
         current = {"section_id": "", "path": ""}
-        for c in content:
+        groups = _paragraph_groups(content)
+        for group in groups:
+            c = group[0]
             current = sections.get(c.line.number, current)
             paragraph_id = f"{report_id}-L{c.line.number:0{self.line_width}d}"
+            text = "".join(x.line.text for x in group)
+            view = "".join(self.views[x.line.number] for x in group)
             self.rows["paragraphs"].append(dict(
                 paragraph_id=paragraph_id, report_id=report_id, source=c.line.source,
-                line=c.line.number, kind=c.kind, marker=c.marker, item_marker=c.item_marker,
-                content_offset=c.content_offset, body_offset=c.body_offset,
+                line=c.line.number, end_line=group[-1].line.number, kind=c.kind, marker=c.marker,
+                item_marker=c.item_marker, content_offset=c.content_offset, body_offset=c.body_offset,
                 section_id=current["section_id"], section_path=current["path"],
-                n_chars=len(c.line.text), n_redactions=annotate.count_redactions(c.line.text),
-                text=c.line.text, norm=self.views[c.line.number]))
-            for k, (start, end) in enumerate(split_sentences(self.views[c.line.number], c.content_offset), start=1):
+                n_chars=len(text), n_redactions=annotate.count_redactions(text), note=c.reason,
+                text=text, norm=view))
+            ends = list(itertools.accumulate(len(x.line.text) for x in group))
+            for k, (start, end) in enumerate(split_sentences(view, c.content_offset), start=1):
                 self.rows["sentences"].append(dict(
                     sentence_id=f"{paragraph_id}-S{k:02d}", paragraph_id=paragraph_id,
-                    report_id=report_id, source=c.line.source, line=c.line.number,
-                    start=start, end=end, text=c.line.text[start:end]))
-        return len(content)
+                    report_id=report_id, source=c.line.source,
+                    line=group[min(bisect.bisect_right(ends, start), len(group) - 1)].line.number,
+                    start=start, end=end, text=text[start:end]))
+        return len(groups)
 
     def _add_damage(self, report_id: str, content: list[Classified]) -> int:
         before = len(self.rows["damage"])
@@ -303,24 +323,42 @@ def _view_of(heading: str, c: Classified, view: str) -> str:
     return view[at:at + len(heading)] if at >= 0 else heading
 
 
-def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5) -> dict[int, dict]:
-    """Section rows keyed by line: nesting follows the order in which numbering styles appear."""
-    stack: list[dict] = []
-    sections: dict[int, dict] = {}
+def _paragraph_groups(content: list[Classified]) -> list[list[Classified]]:
+    """Lines grouped into paragraphs: a line the parser marked as continuing a hard wrap joins
+    the paragraph above it."""
+    groups: list[list[Classified]] = []
     for c in content:
-        if c.kind != "heading":
-            continue
-        while stack and c.style in [s["style"] for s in stack]:
-            if stack.pop()["style"] == c.style:
-                break
-        marker = c.marker or c.heading[:8]
-        row = dict(section_id=f"{report_id}-H{c.line.number:0{line_width}d}", report_id=report_id,
-                   source=c.line.source, line=c.line.number, level=len(stack) + 1, style=c.style,
-                   marker=c.marker, heading=c.heading, parent_id=stack[-1]["section_id"] if stack else "",
-                   path=" > ".join([s["marker"] or s["heading"][:8] for s in stack] + [marker]))
-        stack.append(row)
-        sections[c.line.number] = row
-    return sections
+        if groups and c.reason.startswith("continues line"):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5) -> list[dict]:
+    """Section rows in reading order: nesting follows the order in which numbering styles appear.
+
+    A heading line gives a section at offset 0; a long line (a page or document glued on one
+    line) also gives one for each heading found inside it (`reportlib.segment.inline_headings`).
+    """
+    stack: list[dict] = []
+    rows: list[dict] = []
+    for c in content:
+        found = [(0, c.style, c.marker, c.heading)] if c.kind == "heading" else []
+        if len(c.line.text) >= MIN_GLUED_LINE_CHARS:
+            found += [h for h in inline_headings(c.line.text) if h[0] > 0]
+        for offset, style, marker, heading in found:
+            while stack and style in [s["style"] for s in stack]:
+                if stack.pop()["style"] == style:
+                    break
+            suffix = f".{offset:04d}" if offset else ""
+            row = dict(section_id=f"{report_id}-H{c.line.number:0{line_width}d}{suffix}", report_id=report_id,
+                       source=c.line.source, line=c.line.number, offset=offset, level=len(stack) + 1, style=style,
+                       marker=marker, heading=heading, parent_id=stack[-1]["section_id"] if stack else "",
+                       path=" > ".join([s["marker"] or s["heading"][:8] for s in stack] + [marker or heading[:8]]))
+            stack.append(row)
+            rows.append(row)
+    return rows
 
 
 def _lost_item_marker(previous: str, c: Classified):

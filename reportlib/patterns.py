@@ -15,6 +15,7 @@ from . import conventions as C
 
 #: Characters of heading and list-item numbers (kept under this name for existing callers).
 CN_DIGITS = C.CN_MARKER_CHARS
+_CN = C.CN_MARKER_NUMBER
 
 #: Heading markers by numbering style, in the usual nesting order of Chinese official writing.
 HEADING_MARKERS = C.LIST_MARKERS

@@ -195,7 +195,7 @@ def _numbered_heading(line: Line, norm: str) -> Classified | None:
             body += 1
         number = chinese_number(match.group(1)) if match.groups() else 1
         if style == "chapter":
-            number = chinese_number(re.sub(r"[^〇零一二三四五六七八九十百两]", "", match.group(0)))
+            number = chinese_number(re.sub(C.NOT_CN_MARKER_CLASS, "", match.group(0)))
         return Classified(line, "heading", style=style, number=number,
                           marker=line.text[: match.end()].strip(), heading=heading.strip(),
                           body_offset=body, content_offset=match.end())

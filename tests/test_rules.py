@@ -59,7 +59,7 @@ def test_minimum_report_size_reaches_split_reports():
 
 
 def test_title_weight_reaches_categorize():
-    title, body = "农村党建调研", "社区 社区"
+    title, body = "农村党建调研", "社区党组织 社区党员"
     assert categorize(title, body)[0] == "rural"
     assert categorize(title, body, rules=Rules(title_weight=0))[0] == "urban"
 
