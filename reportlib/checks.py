@@ -333,22 +333,34 @@ def check_line(text: str, stats: list[dict]) -> list[dict]:
 def checks_table(statistics: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """The consistency checks of a corpus, from `reportlib.stats.statistics_table` output.
 
-    Columns: check_id ('R08-C01' …), report_id, source, line, kind (parts_sum, subset_sum,
-    paren_breakdown, percent_of, enumeration_count), stat_ids ('; '-joined), numbers (surfaces,
-    '; '-joined), computation (readable formula), expected (the stated value), observed (the
-    computed value), tolerance, verdict (holds, fails), pattern (the textual cue of the
-    relation), excerpt (the line from the first to the last number involved).
+    Columns: check_id (the id of the check's first statistic, ``-K`` and the check's kind, so
+    ids are stable when files or numbers are added), report_id, source, line, kind (parts_sum,
+    subset_sum, paren_breakdown, percent_of, enumeration_count), stat_ids ('; '-joined), numbers
+    (surfaces, '; '-joined), computation (readable formula), expected (the stated value),
+    observed (the computed value), tolerance (the one the verdict used), verdict (holds, fails),
+    pattern (the textual cue of the relation), excerpt (the line from the first to the last
+    number involved). The text read is the paragraph's normalised view where it has one.
     """
-    texts = {(p.source, int(p.line)): (p.report_id, p.text) for p in paragraphs.itertuples(index=False)}
+    from .errors import require_frame
+
+    require_frame(statistics, "statistics", ("source", "line", "start", "surface", "stat_id"))
+    require_frame(paragraphs, "paragraphs", ("source", "line", "report_id", "text"))
+    view = "norm" if "norm" in paragraphs.columns else "text"
+    texts = {(p[0], int(p[1])): (p[2], p[3]) for p in paragraphs[["source", "line", "report_id", view]].itertuples(
+        index=False, name=None)}
     rows = []
     for (source, line), group in statistics.groupby(["source", "line"], sort=False):
         report_id, text = texts[(source, int(line))]
         for check in check_line(text, group.to_dict("records")):
-            rows.append({"report_id": report_id, "source": source, "line": int(line), **check})
-    table = pd.DataFrame(rows, columns=[c for c in CHECK_COLUMNS if c != "check_id"])
-    if len(table):
-        counter = table.groupby("report_id", sort=False).cumcount() + 1
-        table.insert(0, "check_id", table["report_id"] + "-C" + counter.map("{:02d}".format))
-    else:
-        table.insert(0, "check_id", pd.Series(dtype=str))
+            first = check["stat_ids"].split("; ")[0]
+            rows.append({"check_id": f"{first}-K{check['kind']}", "report_id": report_id, "source": source,
+                         "line": int(line), **check})
+    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    table["check_id"] = _unique(table["check_id"])
     return table
+
+
+def _unique(ids: pd.Series) -> pd.Series:
+    """Ids with a counter appended to repeats (two checks of one kind on the same first number)."""
+    counts = ids.groupby(ids).cumcount()
+    return ids.where(counts == 0, ids + "-" + (counts + 1).astype(str))

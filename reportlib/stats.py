@@ -423,12 +423,19 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
 
 
 def _paragraph_statistics(row, sentences: pd.DataFrame | None) -> list[dict]:
-    """Statistics of one paragraph row with provenance columns (stat_id is added later)."""
+    """Statistics of one paragraph row with provenance columns.
+
+    The extractor reads the paragraph's normalised view (``norm``: half-width, simplified,
+    placeholders marked) where the table has one; ``surface`` is the original text at the same
+    offsets, as the source writes it.
+    """
+    view = getattr(row, "norm", None) or row.text
     out = []
-    for stat in extract_statistics(row.text, body_offset=int(row.body_offset)):
+    for stat in extract_statistics(view, body_offset=int(row.body_offset)):
         record = stat.to_dict()
-        record.update(report_id=row.report_id, source=row.source, line=int(row.line),
-                      section_path=row.section_path)
+        record.update(stat_id=f"{row.paragraph_id}-C{stat.start:04d}", report_id=row.report_id,
+                      source=row.source, line=int(row.line), section_path=row.section_path,
+                      surface=row.text[stat.start:stat.end])
         if sentences is not None:
             hit = sentences[(sentences["start"] <= stat.start) & (stat.start < sentences["end"])]
             if len(hit):
@@ -440,29 +447,31 @@ def _paragraph_statistics(row, sentences: pd.DataFrame | None) -> list[dict]:
 def statistics_table(corpus) -> pd.DataFrame:
     """Every statistic cited in the corpus paragraphs, one row each, with its provenance.
 
-    Reads each paragraph's ``text`` from its ``body_offset`` (list markers and bare headings
-    hold no statistics). Duplicated reports are kept; call ``corpus.drop_duplicates()`` first
-    to leave them out.
+    Reads each paragraph's normalised view from its ``body_offset`` (list markers and bare
+    headings hold no statistics). Duplicated reports are kept; call ``corpus.drop_duplicates()``
+    first to leave them out.
 
-    Columns: stat_id ('R02-S001' …, numbered within a report in reading order), report_id,
-    source, line (1-based line of the source file), start, end (character offsets in that
-    line), section_path, surface (the number, its 多/余, unit and suffix qualifier as written),
-    value, value_high (the upper end of a range, else NaN), unit (as written), unit_norm,
-    dimension (count, money, area, percent, percent_change, ratio, age, time, length, mass,
-    fraction), qualifier (exact, more_than, at_least, about, at_most, less_than: see
-    `reportlib.qualifiers`), what (short phrase of what is counted), sentence (the parser's
-    sentence holding the statistic).
+    Columns: stat_id (``<paragraph_id>-C<offset>``: the report id, the line and the character
+    offset, so an id never changes when other numbers or files are added), report_id, source,
+    line (1-based line of the source file where the paragraph begins), start, end (character
+    offsets in the paragraph's text), section_path, surface (the number, its 多/余, unit and
+    qualifier words as the source writes them), value, value_high (the upper end of a range,
+    else NaN), unit, unit_norm, dimension (count, money, area, percent, percent_change, ratio,
+    fraction, age, time, length, mass), qualifier (see `reportlib.qualifiers`), what (short
+    phrase of what is counted), sentence (the parser's sentence holding the statistic).
     """
-    sentences = corpus.sentences.groupby(["source", "line"]) if len(corpus.sentences) else None
+    from .errors import require_frame
+
+    require_frame(getattr(corpus, "paragraphs", None), "corpus.paragraphs",
+                  ("paragraph_id", "report_id", "source", "line", "body_offset", "section_path", "text"))
+    sentences = corpus.sentences.groupby("paragraph_id") if len(corpus.sentences) else None
     records: list[dict] = []
     for row in corpus.paragraphs.itertuples(index=False):
         line_sentences = None
-        if sentences is not None and (row.source, row.line) in sentences.groups:
-            line_sentences = sentences.get_group((row.source, row.line))
+        if sentences is not None and row.paragraph_id in sentences.groups:
+            line_sentences = sentences.get_group(row.paragraph_id)
         records.extend(_paragraph_statistics(row, line_sentences))
-    table = pd.DataFrame(records, columns=[c for c in STATISTICS_COLUMNS if c != "stat_id"])
-    counter = table.groupby("report_id", sort=False).cumcount() + 1
-    table.insert(0, "stat_id", table["report_id"] + "-S" + counter.map("{:03d}".format))
+    table = pd.DataFrame(records, columns=STATISTICS_COLUMNS)
     table["value_high"] = table["value_high"].astype(float)
     return table.reset_index(drop=True)
 

@@ -90,7 +90,7 @@ def test_seed_checks_table(seed_corpus):
     assert list(table.columns) == CHECK_COLUMNS
     assert set(table["verdict"]) == {"holds", "fails"}
     failing = table[table["verdict"] == "fails"]
-    assert list(zip(failing["report_id"], failing["line"])) == [("R08", 167)]
+    assert list(zip(failing["report_id"], failing["line"])) == [("000_bd97441f39be4d57#08", 167)]
     assert (table["kind"].value_counts().to_dict()
             == {"enumeration_count": 4, "percent_of": 4, "parts_sum": 1, "subset_sum": 1, "paren_breakdown": 1})
     assert table["check_id"].is_unique

@@ -167,7 +167,7 @@ def test_precision_and_recall_on_the_seed(seed_table):
 
 def test_no_statistic_on_noise_or_in_the_preamble_free_rural_report(seed_table):
     assert not (seed_table["line"] > 266).any()
-    assert "R01" not in set(seed_table["report_id"])
+    assert "000_bd97441f39be4d57#01" not in set(seed_table["report_id"])
 
 
 def test_write_tables_is_deterministic(seed_corpus, tmp_path):
@@ -195,24 +195,24 @@ def test_overview_figure_has_a_bar_row_per_report(seed_table, seed_corpus):
 
 
 def test_membership_rates_draw_ranges_about_values_and_cite_the_line(seed_table):
-    rates = seed_table.query("report_id == 'R08' and line == 178")
+    rates = seed_table.query("report_id == '000_bd97441f39be4d57#08' and line == 178")
     fig = fs.membership_rates(rates, reference="全国本专科大学生党员比例", lang="en")
     (ax,) = fig.axes
     assert len(ax.get_yticklabels()) == len(rates) - 1
     texts = [t.get_text() for t in ax.texts]
     assert "25–30%" in texts and "≈15%" in texts
-    assert "line 178 (R08)" in fig.get_supxlabel()
+    assert "line 178 (000_bd97441f39be4d57#08)" in fig.get_supxlabel()
     with pytest.raises(ValueInvalidError, match="reference"):
         fs.membership_rates(rates, reference="no such rate")
 
 
 def test_stated_figures_panel_per_unit_and_per_line(seed_table):
-    network = seed_table.query("report_id == 'R09' and line == 195")
+    network = seed_table.query("report_id == '000_bd97441f39be4d57#09' and line == 195")
     assert len(fs.stated_figures(network, lang="zh").axes) == network["unit_norm"].nunique()
-    spending = seed_table.query("report_id == 'R09' and line in (199, 200) and unit_norm == 'yuan'")
+    spending = seed_table.query("report_id == '000_bd97441f39be4d57#09' and line in (199, 200) and unit_norm == 'yuan'")
     fig = fs.stated_figures(spending, panel_by="line", lang="en")
     assert [ax.get_xlabel() for ax in fig.axes] == ["yuan (line 199)", "yuan (line 200)"]
-    assert "lines 199–200 (R09)" in fig.get_supxlabel()
+    assert "lines 199–200 (000_bd97441f39be4d57#09)" in fig.get_supxlabel()
 
 
 def test_english_figure_labels_are_in_the_glossary():
@@ -277,7 +277,7 @@ def test_percent_change_is_not_a_share(text, dimensions):
 
 
 def test_seed_growth_rate_is_marked(seed_table):
-    row = seed_table.set_index("stat_id").loc["R02-S020"]
+    row = seed_table.set_index("stat_id").loc["000_bd97441f39be4d57#02-L00083-C0125"]  # line 83, 增加了43%
     assert (row["surface"], row["dimension"], row["unit_norm"]) == ("43%", "percent_change", "percent")
     assert (seed_table["dimension"] == "percent_change").sum() == 1
 
@@ -288,7 +288,7 @@ def test_codes_with_latin_letters_are_not_counts(text):
 
 
 def test_spending_figure_has_plain_ticks_and_its_own_title(seed_table):
-    spending = seed_table.query("report_id == 'R09' and line in (199, 200) and unit_norm == 'yuan'")
+    spending = seed_table.query("report_id == '000_bd97441f39be4d57#09' and line in (199, 200) and unit_norm == 'yuan'")
     fig = fs.stated_figures(spending, title="颍上县村级活动场所与村干部经费", panel_by="line", lang="en")
     fig.canvas.draw()
     assert fig.get_suptitle() == "Yingshang County: village venues and village cadres' pay"
