@@ -77,7 +77,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
             hits[row.category].append(f"{row.cue}×{n}")
     density = 1000 * scores[PARTY_CUES] / max(1, len(title) + len(body))
     ranked = sorted(CATEGORIES, key=lambda c: (-scores[c], CATEGORIES.index(c)))
-    party = f"{PARTY_CUES} {density:.1f} per 1,000 chars" + (f": {', '.join(hits[PARTY_CUES])}" if hits[PARTY_CUES] else "")
+    party = f"{PARTY_CUES} {density:.1f} per 1,000 chars"
+    party += f": {', '.join(hits[PARTY_CUES])}" if hits[PARTY_CUES] else ""
     evidence = "; ".join([party] + [
         f"{c} {scores[c]:g}: {', '.join(hits[c])}" for c in ranked if scores[c] > 0])
     best = max(SECTORS, key=lambda c: (scores[c], -SECTORS.index(c)))

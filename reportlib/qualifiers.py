@@ -122,3 +122,16 @@ def qualifier_words(position: str) -> Mapping[str, str]:
 def qualifier_alternation(position: str) -> str:
     """A regular-expression alternation of the words at `position`, longest first."""
     return "|".join(re.escape(word) for word in qualifier_words(position))
+
+
+def semantics_table():
+    """One row per qualifier: qualifier, relation (=, >, ≥, ≈, ≤, <), inclusive, words (the
+    simplified-script words of the table that give it, '、'-joined), for display."""
+    import pandas as pd
+
+    words: dict[str, list[str]] = {q: [] for q in QUALIFIERS}
+    for row in load_qualifier_table():
+        if "traditional" not in row.note:
+            words[row.qualifier].append(row.word)
+    return pd.DataFrame([(q, QUALIFIER_SEMANTICS[q].relation, QUALIFIER_SEMANTICS[q].inclusive, "、".join(words[q]))
+                         for q in QUALIFIERS], columns=["qualifier", "relation", "inclusive", "words"])

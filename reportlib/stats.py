@@ -24,8 +24,9 @@ after 分别增长) is a growth rate, not a share: its dimension is ``percent_ch
 What is *not* a statistic is masked before matching (`excluded_spans` says why): document
 titles 《…》, years and dates (1959年, 6月18日至20日, __年10月, 2019/10/1), placeholders for a
 withheld number (XX人, xx 个, ×××个, **个, X.X平方公里, 20XX年, 201x年, 〔...〕; counted by
-`placeholder_spans`), the scrape's placeholder years (2024年, 20242024年, 2024-2024年),
-ordinals (第一书记, 第17次), enumerations (一是, 二要), list markers ((一), 1、), codes with Latin letters (S101户外 is a road, not 101 households),
+`placeholder_spans`), years written doubled or as a range to themselves (20242024年, 2024-2024年),
+ordinals (第一书记, 第17次), enumerations (一是, 二要), list markers ((一), 1、), codes with Latin
+letters (S101户外 is a road, not 101 households),
 fixed expressions from ``data/numeral_expressions.txt`` (三会一课, 三个代表, 铁人三项 …) and
 counts of the text's own points (四个方面). A bare number without a unit is not a statistic.
 一 with a measure word is read as the article "a" (一名共产党员), except after a noun at the
@@ -53,6 +54,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportlib import checks
+from reportlib import conventions as C
 from reportlib.counted import what_is_counted
 from reportlib.errors import ValueInvalidError
 from reportlib.numerals import (
@@ -83,7 +85,7 @@ PLACEHOLDER_CHARS = "xXｘＸ×*＊□○"
 
 _NEGATIVE_PATTERNS = {
     "title": r"《[^《》]*》",
-    "placeholder_year": r"(\d{4})(?:\1)+年?|(\d{4})\s*[-—–~至到]\s*\2年|2024年",
+    "placeholder_year": C.PLACEHOLDER_EVIDENCE.pattern + "年?",  # 20242024年, 2024-2024年: no statistic
     "year": r"\d{4}\s*[-—–~至到]\s*\d{4}\s?年|\d{4}\s?年|[〇零一二三四五六七八九]{4}年|〔\d{4}〕",
     "redacted_date": r"_{2,}年(?:\d{1,2}月(?:\d{1,2}日)?)?",
     "date": r"\d{1,2}\s?月(?:\s?\d{1,2}\s?日(?:\s*[至到\-—、]\s*\d{1,2}日)*)?"

@@ -72,5 +72,6 @@ def test_text_without_party_building_vocabulary_is_other():
 def test_traditional_script_is_classified_like_simplified():
     pytest.importorskip("reportlib.normalize")
     simplified = "某行政村村两委班子调整后,驻村第一书记带领党员领办合作社。" + PARTY
-    traditional = "某行政村村兩委班子調整後,駐村第一書記帶領黨員領辦合作社。黨支部按期開展組織生活,黨員參加三會一課,黨組織書記帶頭講黨課。"
+    traditional = ("某行政村村兩委班子調整後,駐村第一書記帶領黨員領辦合作社。"
+                   "黨支部按期開展組織生活,黨員參加三會一課,黨組織書記帶頭講黨課。")
     assert categorize("", traditional)[0] == categorize("", simplified)[0] == "rural"

@@ -97,7 +97,8 @@ def test_page_counter_glued_to_the_title_is_stripped_from_the_title_only():
 
 
 def test_page_counter_glued_to_a_title_keeps_the_title_in_the_report(tmp_path):
-    corpus = load_text(tmp_path, f"第1页共7页农村党的基层组织建设调研报告\n一、现状\n{BODY}\n第2页共7页\n二、对策\n{BODY}\n")
+    corpus = load_text(tmp_path,
+                       f"第1页共7页农村党的基层组织建设调研报告\n一、现状\n{BODY}\n第2页共7页\n二、对策\n{BODY}\n")
     assert corpus.reports["title"].tolist() == ["农村党的基层组织建设调研报告"]
     assert corpus.reports["start_line"].tolist() == [1]
     assert noise_reasons(corpus)["第2页共7页"] == "page counter"

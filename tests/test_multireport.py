@@ -157,6 +157,7 @@ def test_headings_glued_in_a_whole_document_line_are_sections(tmp_path):
             + "一、农村党组织的作用1、政治核心作用。" + BODY + "2、战斗堡垒作用。" + BODY)
     corpus = load_text(tmp_path, text)
     sections = corpus.sections
-    assert sections[["style", "marker", "level"]].values.tolist() == [["cn", "一、", 1], ["arabic", "1、", 2], ["arabic", "2、", 2]]
+    expected = [["cn", "一、", 1], ["arabic", "1、", 2], ["arabic", "2、", 2]]
+    assert sections[["style", "marker", "level"]].values.tolist() == expected
     assert all(text[o:].startswith(m) for o, m in zip(sections["offset"], sections["marker"]))
     assert corpus.paragraphs["note"].iloc[0] == "page counter stripped (第1页共7页)"
