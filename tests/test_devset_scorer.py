@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reportlib.errors import ValueInvalidError
+
 SCORE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "devset" / "score.py"
 _spec = importlib.util.spec_from_file_location("devset_score", SCORE_PY)
 score = importlib.util.module_from_spec(_spec)
@@ -75,6 +77,12 @@ def test_parse_ranges():
     assert score.parse_ranges("1-3;7") == {1, 2, 3, 7}
     assert score.parse_ranges("") == set()
     assert score.parse_ranges(" 4 ; 10-11 ") == {4, 10, 11}
+
+
+@pytest.mark.parametrize("bad", ["3-1", "a", "0", "1-"])
+def test_parse_ranges_rejects_bad_ranges(bad):
+    with pytest.raises(ValueInvalidError, match="chrome_lines"):
+        score.parse_ranges(bad)
 
 
 def test_missing_and_changed_pages_are_skipped_with_one_line_each(devset):

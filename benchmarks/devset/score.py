@@ -38,7 +38,7 @@ import pandas as pd
 
 import reportlib
 import reportlib.stats
-from reportlib.errors import ReportlibError
+from reportlib.errors import ReportlibError, ValueInvalidError
 
 PAGE_COLUMNS = ["page_id", "url", "sha256", "script", "sector", "first_report_line",
                 "chrome_lines", "n_reports", "notes"]
@@ -69,14 +69,21 @@ def _concat(paths: list[Path], columns: list[str]) -> pd.DataFrame:
 
 
 def parse_ranges(text: str) -> set[int]:
-    """Line numbers of a range list: ``'1-3;7'`` gives {1, 2, 3, 7}; '' gives an empty set."""
+    """Line numbers of a range list: ``'1-3;7'`` gives {1, 2, 3, 7}; '' gives an empty set.
+
+    Raises `ValueInvalidError` for anything else (``'3-1'``, ``'a'``)."""
     lines: set[int] = set()
     for part in str(text).split(";"):
         part = part.strip()
         if not part:
             continue
-        low, _, high = part.partition("-")
-        lines.update(range(int(low), int(high or low) + 1))
+        low, dash, high = part.partition("-")
+        if not (low.strip().isdigit() and (high.strip().isdigit() or not dash)):
+            raise ValueInvalidError("chrome_lines", text, "ranges like '1-3;7' of 1-based lines")
+        first, last = int(low), int(high or low)
+        if not 1 <= first <= last:
+            raise ValueInvalidError("chrome_lines", text, "ranges like '1-3;7' of 1-based lines")
+        lines.update(range(first, last + 1))
     return lines
 
 
@@ -92,21 +99,21 @@ def check_file(pages_dir: str | Path, page_id: str, sha256: str) -> tuple[Path |
 
 
 def score_page(path: Path, page: dict, gold: pd.DataFrame, *, stats_annotated: bool) -> dict:
-    """Counts for one page (COUNT_COLUMNS plus predicted sector and start line).
+    """Counts for one page: COUNT_COLUMNS plus the predicted sector, start line and number of
+    reports. Lines are the parser's (``corpus.lines``), numbered as in the annotation.
 
     `page` is a manifest row; `gold` the page's annotated statistics (may be empty)."""
     corpus = reportlib.load(path, overrides=False)
-    lines = path.read_text(encoding="utf-8").split("\n")
     first = corpus.reports.sort_values("start_line").head(1)
     sector = str(first["category"].iloc[0]) if len(first) else ""
     start = int(first["start_line"].iloc[0]) if len(first) else 0
     noise = set(corpus.noise["line"].astype(int))
     chrome = parse_ranges(page["chrome_lines"])
-    body = {n for n in range(page["first_report_line"], len(lines) + 1)
-            if n not in chrome and lines[n - 1].strip()}
+    body = {int(n) for n, text in zip(corpus.lines["line"], corpus.lines["text"])
+            if n >= page["first_report_line"] and n not in chrome and str(text).strip()}
     counts = dict(page_id=page["page_id"], script=page["script"], sector=page["sector"],
                   predicted_sector=sector, first_report_line=page["first_report_line"],
-                  predicted_start=start, sector_ok=int(sector == page["sector"]),
+                  predicted_start=start, predicted_reports=len(corpus.reports), sector_ok=int(sector == page["sector"]),
                   first_ok=int(start == page["first_report_line"]), n_chrome=len(chrome),
                   chrome_caught=len(chrome & noise), n_body=len(body), body_lost=len(body & noise),
                   stats_annotated=int(stats_annotated))
@@ -167,7 +174,7 @@ def score_all(pages_dir: str | Path, pages: pd.DataFrame, stats: pd.DataFrame,
             print(f"{path}: {exc}", file=err)
             skipped["parse error"] += 1
     columns = ["page_id", "script", "sector", "predicted_sector", "first_report_line",
-               "predicted_start"] + COUNT_COLUMNS
+               "predicted_start", "predicted_reports"] + COUNT_COLUMNS
     return pd.DataFrame(rows, columns=columns), skipped
 
 
@@ -213,7 +220,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with pages_*.csv and statistics_*.csv (default: this folder)")
     parser.add_argument("--out", help="write the per-page counts to this CSV file")
     args = parser.parse_args(argv)
-    pages, stats = read_manifests(args.manifest_dir)
+    try:
+        pages, stats = read_manifests(args.manifest_dir)
+        for ranges in pages["chrome_lines"]:
+            parse_ranges(ranges)
+    except (ReportlibError, KeyError, ValueError) as exc:
+        print(f"{args.manifest_dir}: bad manifest: {exc}", file=sys.stderr)
+        return 2
     per_page, skipped = score_all(args.pages_dir, pages, stats)
     print(f"pages in manifests: {len(pages)}; scored: {len(per_page)}; "
           f"skipped: {sum(skipped.values())} {dict(sorted(skipped.items()))}")
