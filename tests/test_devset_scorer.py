@@ -139,7 +139,8 @@ def test_a_report_line_sent_to_noise_counts_as_lost(tmp_path):
     same noise row into one lost report line and a missed first line."""
     path = tmp_path / "p01.txt"
     path.write_text(P01, encoding="utf-8")
-    page = dict(page_id="p01", script="simplified", sector="rural", first_report_line=1, chrome_lines="")
+    page = {"page_id": "p01", "script": "simplified", "sector": "rural",
+            "first_report_line": 1, "chrome_lines": ""}
     counts = score.score_page(path, page, pd.DataFrame(columns=score.STAT_COLUMNS), stats_annotated=False)
     assert (counts["n_body"], counts["body_lost"]) == (7, 1)
     assert counts["first_ok"] == 0
@@ -148,22 +149,22 @@ def test_a_report_line_sent_to_noise_counts_as_lost(tmp_path):
 
 def test_match_statistics_uses_each_annotation_once_and_compares_values():
     gold = pd.DataFrame([
-        dict(line=3, surface="3个", value=3.0, value_high=math.nan, qualifier="exact"),
-        dict(line=3, surface="3个", value=3.0, value_high=math.nan, qualifier="exact"),
-        dict(line=4, surface="1/3左右", value=0.333333, value_high=math.nan, qualifier="about"),
-        dict(line=5, surface="150至200户", value=150.0, value_high=200.0, qualifier="exact"),
+        {"line": 3, "surface": "3个", "value": 3.0, "value_high": math.nan, "qualifier": "exact"},
+        {"line": 3, "surface": "3个", "value": 3.0, "value_high": math.nan, "qualifier": "exact"},
+        {"line": 4, "surface": "1/3左右", "value": 0.333333, "value_high": math.nan, "qualifier": "about"},
+        {"line": 5, "surface": "150至200户", "value": 150.0, "value_high": 200.0, "qualifier": "exact"},
     ])
     predicted = pd.DataFrame([
-        dict(line=3, surface="3个", value=3.0, value_high=math.nan, qualifier="exact"),
-        dict(line=3, surface="3个", value=3.0, value_high=math.nan, qualifier="exact"),
-        dict(line=3, surface="3个", value=3.0, value_high=math.nan, qualifier="exact"),
-        dict(line=4, surface="1/3左右", value=1 / 3, value_high=math.nan, qualifier="about"),
-        dict(line=5, surface="150至200户", value=150.0, value_high=math.nan, qualifier="exact"),
-        dict(line=6, surface="150至200户", value=150.0, value_high=200.0, qualifier="exact"),
+        {"line": 3, "surface": "3个", "value": 3.0, "value_high": math.nan, "qualifier": "exact"},
+        {"line": 3, "surface": "3个", "value": 3.0, "value_high": math.nan, "qualifier": "exact"},
+        {"line": 3, "surface": "3个", "value": 3.0, "value_high": math.nan, "qualifier": "exact"},
+        {"line": 4, "surface": "1/3左右", "value": 1 / 3, "value_high": math.nan, "qualifier": "about"},
+        {"line": 5, "surface": "150至200户", "value": 150.0, "value_high": math.nan, "qualifier": "exact"},
+        {"line": 6, "surface": "150至200户", "value": 150.0, "value_high": 200.0, "qualifier": "exact"},
     ])
     result = score.match_statistics(gold, predicted)
     # third 3个 and the line-6 row have no annotation left; the range lost its upper end
-    assert result == dict(n_gold=4, n_pred=6, n_match=4, value_ok=3, qualifier_ok=4)
+    assert result == {"n_gold": 4, "n_pred": 6, "n_match": 4, "value_ok": 3, "qualifier_ok": 4}
     assert score.match_statistics(gold, None)["n_match"] == 0
 
 

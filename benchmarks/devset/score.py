@@ -111,12 +111,13 @@ def score_page(path: Path, page: dict, gold: pd.DataFrame, *, stats_annotated: b
     chrome = parse_ranges(page["chrome_lines"])
     body = {int(n) for n, text in zip(corpus.lines["line"], corpus.lines["text"])
             if n >= page["first_report_line"] and n not in chrome and str(text).strip()}
-    counts = dict(page_id=page["page_id"], script=page["script"], sector=page["sector"],
-                  predicted_sector=sector, first_report_line=page["first_report_line"],
-                  predicted_start=start, predicted_reports=len(corpus.reports), sector_ok=int(sector == page["sector"]),
-                  first_ok=int(start == page["first_report_line"]), n_chrome=len(chrome),
-                  chrome_caught=len(chrome & noise), n_body=len(body), body_lost=len(body & noise),
-                  stats_annotated=int(stats_annotated))
+    counts = {"page_id": page["page_id"], "script": page["script"], "sector": page["sector"],
+              "predicted_sector": sector, "first_report_line": page["first_report_line"],
+              "predicted_start": start, "predicted_reports": len(corpus.reports),
+              "sector_ok": int(sector == page["sector"]),
+              "first_ok": int(start == page["first_report_line"]), "n_chrome": len(chrome),
+              "chrome_caught": len(chrome & noise), "n_body": len(body),
+              "body_lost": len(body & noise), "stats_annotated": int(stats_annotated)}
     predicted = reportlib.stats.statistics_table(corpus) if stats_annotated else None
     counts.update(match_statistics(gold, predicted))
     return counts
@@ -128,7 +129,7 @@ def match_statistics(gold: pd.DataFrame, predicted: pd.DataFrame | None) -> dict
     Returns n_gold, n_pred, n_match, value_ok (value and value_high agree), qualifier_ok;
     all zero when `predicted` is None (page without annotated statistics)."""
     if predicted is None:
-        return dict(n_gold=0, n_pred=0, n_match=0, value_ok=0, qualifier_ok=0)
+        return {"n_gold": 0, "n_pred": 0, "n_match": 0, "value_ok": 0, "qualifier_ok": 0}
     pool: dict[tuple[int, str], list[dict]] = {}
     for row in gold.to_dict("records"):
         pool.setdefault((int(row["line"]), str(row["surface"])), []).append(row)
@@ -141,8 +142,8 @@ def match_statistics(gold: pd.DataFrame, predicted: pd.DataFrame | None) -> dict
         n_match += 1
         value_ok += int(_close(row["value"], want["value"]) and _close(row["value_high"], want["value_high"]))
         qualifier_ok += int(str(row["qualifier"]) == str(want["qualifier"]))
-    return dict(n_gold=len(gold), n_pred=len(predicted), n_match=n_match, value_ok=value_ok,
-                qualifier_ok=qualifier_ok)
+    return {"n_gold": len(gold), "n_pred": len(predicted), "n_match": n_match,
+            "value_ok": value_ok, "qualifier_ok": qualifier_ok}
 
 
 def _close(got, want) -> bool:
@@ -189,7 +190,7 @@ def summarize(per_page: pd.DataFrame) -> pd.DataFrame:
 
 def _summary_row(name: str, g: pd.DataFrame) -> dict:
     total = g[COUNT_COLUMNS].sum()
-    share = lambda num, den: float(num) / float(den) if den else float("nan")  # noqa: E731
+    share = lambda num, den: float(num) / float(den) if den else float("nan")
     return {"group": name, "pages": len(g),
             "sector_acc": share(total["sector_ok"], len(g)),
             "chrome_caught": share(total["chrome_caught"], total["n_chrome"]),
