@@ -177,3 +177,12 @@ def test_main_prints_the_table_and_writes_the_csv(devset, tmp_path, capsys):
     assert "overall" in printed.out and "sector=rural" in printed.out
     assert len(printed.err.splitlines()) == 2
     assert list(pd.read_csv(out)["page_id"]) == ["p01", "p02"]
+
+
+def test_a_page_id_used_twice_is_refused(devset, capsys):
+    pages_dir, manifest_dir = devset
+    _write_csv(manifest_dir / "pages_y.csv", score.PAGE_COLUMNS, [_page_row("p01", P01, "rural", 2, "1")])
+    with pytest.raises(ValueInvalidError, match="p01"):
+        score.read_manifests(manifest_dir)
+    assert score.main([str(pages_dir), "--manifest-dir", str(manifest_dir)]) == 2
+    assert "bad manifest" in capsys.readouterr().err

@@ -50,10 +50,15 @@ VALUE_TOLERANCE = 1e-3
 
 def read_manifests(manifest_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """All ``pages_*.csv`` and ``statistics_*.csv`` of `manifest_dir`, concatenated in file-name
-    order: (pages with PAGE_COLUMNS, statistics with STAT_COLUMNS)."""
+    order: (pages with PAGE_COLUMNS sorted by page_id, statistics with STAT_COLUMNS).
+
+    Raises `ValueInvalidError` when a page_id appears twice."""
     folder = Path(manifest_dir)
     pages = _concat(sorted(folder.glob("pages_*.csv")), PAGE_COLUMNS)
     stats = _concat(sorted(folder.glob("statistics_*.csv")), STAT_COLUMNS)
+    repeated = sorted(set(pages.loc[pages["page_id"].duplicated(), "page_id"]))
+    if repeated:
+        raise ValueInvalidError("page_id", repeated, "unique across the pages_*.csv files")
     pages["chrome_lines"] = pages["chrome_lines"].fillna("")
     pages["first_report_line"] = pages["first_report_line"].astype(int)
     stats["line"] = stats["line"].astype(int)
