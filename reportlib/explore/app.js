@@ -288,7 +288,7 @@
 
   function topicsView() {
     const T = D.topics, out = [];
-    if (!T.k) return [el("p", {class: "note"}, "—")];
+    if (!T.k) return [el("p", {class: "note", id: "topics-none"}, t("ui_too_few"))];
     for (let k = 0; k < T.k; k++) {
       const typical = T.typical[k].map((p) => el("li", {class: "clickable", style: "cursor:pointer", onclick: () => showParagraph(p, -1, -1)},
         `${P[p].slice(0, 70)}… `, el("span", {class: "note"}, `${R.id[PR[p]]} ${where(p)}`)));

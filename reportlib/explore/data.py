@@ -42,6 +42,8 @@ N_TOP, N_BOTTOM, N_FREQUENT = 150, 100, 150
 #: Optional keyness columns another stage may add; shipped when present.
 OPTIONAL_KEYNESS = ("n_paragraphs", "dispersion", "q_value", "is_cue", "distinctive")
 TOPIC_K, TOPIC_SEED, TOPIC_TERMS, TOPIC_TYPICAL = 6, 0, 10, 3
+#: Fewer modelled paragraphs than this and no topics are fitted (the page says so).
+MIN_TOPIC_PARAGRAPHS = 30
 
 
 def _plain(value: object) -> object:
@@ -153,9 +155,9 @@ def _topics(corpus, where: dict[tuple[str, int], int]) -> dict:
     from reportlib import topics
 
     paragraphs = topics.model_paragraphs(topics.paragraph_table(corpus))
-    k = min(TOPIC_K, len(paragraphs))
-    if k < 2:
+    if len(paragraphs) < MIN_TOPIC_PARAGRAPHS:
         return {"k": 0, "terms": [], "typical": [], "shares": {}}
+    k = TOPIC_K
     model = topics.fit_topics(paragraphs, k=k, seed=TOPIC_SEED)
     top = topics.top_terms(model, n=TOPIC_TERMS)
     typical = topics.typical_paragraphs(model, paragraphs, n=TOPIC_TYPICAL)

@@ -7,6 +7,7 @@ Chinese character; the explorer embeds this subset so it reads the same everywhe
 from __future__ import annotations
 
 import base64
+import functools
 import io
 
 #: Always kept: printable ASCII, so digits and Latin letters typed in a search box render.
@@ -17,7 +18,13 @@ def woff2_subset(text: str) -> bytes:
     """The project's Chinese font with only the glyphs for the characters of `text`, as WOFF2.
 
     Deterministic: the same characters give the same bytes (the font's own timestamps are kept).
+    The last few subsets are kept in memory (compressing one takes seconds).
     """
+    return _subset("".join(sorted({c for c in text if not c.isspace()} | set(ASCII))))
+
+
+@functools.lru_cache(maxsize=4)
+def _subset(characters: str) -> bytes:
     from fontTools import subset
 
     from reportlib.figures.style import font_path
@@ -28,7 +35,7 @@ def woff2_subset(text: str) -> bytes:
     options.notdef_outline = True
     font = subset.load_font(str(font_path()), options)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted({ord(c) for c in text + ASCII if not c.isspace()}))
+    subsetter.populate(unicodes=[ord(c) for c in characters])
     subsetter.subset(font)
     buffer = io.BytesIO()
     subset.save_font(font, buffer, options)
