@@ -296,7 +296,7 @@
         el("td", {class: "num"}, fmt(values[k] * 100, 1) + "%"),
         el("td", null, el("span", {class: "bar", style: `width:${Math.round(values[k] * 200)}px`}))));
       out.push(el("div", {class: "topic", id: `topic-${k + 1}`},
-        el("h3", null, `${t("ui_tab_topics")} ${k + 1}: ${T.terms[k].slice(0, 4).join(" · ")}`),
+        el("h3", null, `${k + 1}. ${T.terms[k].slice(0, 4).join(" · ")}`),
         el("div", null, el("strong", null, t("ui_top_terms") + ": "), T.terms[k].join("、")),
         el("div", null, el("strong", null, t("ui_typical") + ":"), el("ol", null, typical)),
         el("details", null, el("summary", null, t("ui_shares")), el("table", null, el("tbody", null, shares)))));
