@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,20 @@ def _data(page: str) -> dict:
     match = re.search(r'<script type="application/json" id="explorer-data">(.*?)</script>', page, re.S)
     assert match, "the page has no data element"
     return json.loads(match.group(1))
+
+
+def _js_slice(text: str, start: int, end: int) -> str:
+    """text.slice(start, end) as JavaScript does it (offsets in UTF-16 code units)."""
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+
+
+def test_offsets_count_utf16_units_as_javascript_does():
+    from reportlib.explore.data import utf16_offset
+
+    text = "党员\U0001F600共42名"
+    at = text.index("42")
+    assert _js_slice(text, utf16_offset(text, at), utf16_offset(text, at + 2)) == "42"
+    assert utf16_offset(text, at) == at + 1 and utf16_offset("三会一课", 2) == 2
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +90,10 @@ def test_statistics_point_at_their_surface(seed_page, seed_corpus):
     data, table = _data(seed_page), reportlib.stats.statistics_table(seed_corpus)
     stats, texts = data["statistics"], data["paragraphs"]["text"]
     assert len(stats["stat_id"]) == len(table) > 0
-    surfaces = [texts[p][a:b] for p, a, b in zip(stats["paragraph"], stats["start"], stats["end"])]
+    surfaces = [_js_slice(texts[p], a, b) for p, a, b in zip(stats["paragraph"], stats["start"], stats["end"])]
     assert surfaces == [str(s) for s in table["surface"]]
     for p, a, b, s in zip(stats["paragraph"], stats["sentence_start"], stats["sentence_end"], stats["start"]):
-        assert a == -1 or a <= s < b <= len(texts[p])
+        assert a == -1 or a <= s < b <= len(texts[p].encode("utf-16-le")) // 2
 
 
 def test_keyness_comparisons_and_terms(seed_page, seed_corpus):
@@ -187,3 +202,15 @@ def test_font_subset_is_deterministic_and_small():
     second = font.woff2_subset("党建三会一课\n")
     assert first == second and first[:4] == b"wOF2"
     assert len(first) < 50_000
+
+
+def test_show_wraps_the_page_in_an_iframe(monkeypatch):
+    pytest.importorskip("IPython")
+    import reportlib.explore as explore
+
+    monkeypatch.setattr(explore, "build_explorer", lambda corpus, lang: f'<p class="x">{lang} & "q"</p>')
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = explore.show(object(), lang="en")
+    assert type(shown).__name__ == "HTML"
+    assert shown.data.startswith('<div><iframe srcdoc="&lt;p class=&quot;x&quot;&gt;en &amp; &quot;q&quot;&lt;/p&gt;"')

@@ -159,3 +159,13 @@ def test_no_console_errors_and_no_network(session):
     assert record["errors"] == []
     allowed = [u for u in record["requests"] if u == record["url"] or u.startswith(("data:", "about:"))]
     assert record["requests"] == allowed and record["url"] in record["requests"]
+
+
+def test_traditional_query_finds_simplified_text(session):
+    pytest.importorskip("reportlib.normalize", reason="reportlib.normalize not available yet")
+    page, _ = session
+    page.click("#tab-search")
+    page.fill("#search-input", "三會一課")
+    page.click("#search-button")
+    page.wait_for_selector("#search-table tbody tr")
+    assert set(_cells(page, "search-table", 5)) == {"三会一课"}

@@ -103,8 +103,9 @@ def show(corpus, *, lang: str = "zh", height: int = 720):
     from IPython.display import HTML
 
     page = build_explorer(corpus, lang=lang)
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" '
-                f'style="width:100%;height:{int(height)}px;border:1px solid #ccc"></iframe>')
+    # Wrapped in a div: IPython warns about HTML that starts with <iframe.
+    return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" '
+                f'style="width:100%;height:{int(height)}px;border:1px solid #ccc"></iframe></div>')
 
 
 def build_parser() -> argparse.ArgumentParser:

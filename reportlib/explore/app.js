@@ -4,7 +4,6 @@
 (function () {
   const D = JSON.parse(document.getElementById("explorer-data").textContent);
   const P = D.paragraphs.text, PR = D.paragraphs.report, PL = D.paragraphs.line;
-  const N = P.map((text, i) => (D.normalized[i] !== undefined ? D.normalized[i] : text));
   const CHAR_MAP = new Map();
   for (let i = 0; i < D.char_map[0].length; i++) CHAR_MAP.set(D.char_map[0][i], D.char_map[1][i]);
   const R = D.reports, CATS = D.categories;
@@ -20,6 +19,8 @@
   // ---- helpers ----------------------------------------------------------------------------
   const t = (key) => (D.ui[S.lang] && D.ui[S.lang][key]) || key;
   const normalize = (text) => { let out = ""; for (const c of text) out += CHAR_MAP.get(c) || c; return out; };
+  // The normalized view of each paragraph: shipped where the library's differs from the char map.
+  const N = P.map((text, i) => (D.normalized[i] !== undefined ? D.normalized[i] : normalize(text)));
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -252,7 +253,7 @@
     input.addEventListener("keydown", (e) => { if (e.key === "Enter") run(); });
     if (st.query) setTimeout(run, 0);
     return [el("div", {class: "controls"}, input, el("button", {id: "search-button", type: "button", onclick: run}, t("ui_search_button")),
-      el("span", {class: "note"}, t("ui_search_note"))), results];
+      el("span", {class: "note"}, t(D.normalizer === "library" ? "ui_search_note" : "ui_search_note_width"))), results];
   }
 
   function statsView() {
@@ -299,7 +300,7 @@
         el("h3", null, `${k + 1}. ${T.terms[k].slice(0, 4).join(" · ")}`),
         el("div", null, el("strong", null, t("ui_top_terms") + ": "), T.terms[k].join("、")),
         el("div", null, el("strong", null, t("ui_typical") + ":"), el("ol", null, typical)),
-        el("details", null, el("summary", null, t("ui_shares")), el("table", null, el("tbody", null, shares)))));
+        el("details", {open: "open"}, el("summary", null, t("ui_shares")), el("table", null, el("tbody", null, shares)))));
     }
     return out;
   }

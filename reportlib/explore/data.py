@@ -10,18 +10,22 @@ reports
 paragraphs
     text (each paragraph once), report (index into reports), line (1-based line of its source).
 normalized
-    {paragraph index: text} for the paragraphs whose normalized view differs (same length as the
-    text, so offsets found in one are offsets in the other).
+    {paragraph index: text} for the paragraphs whose normalized view (same length as the text, so
+    offsets found in one are offsets in the other) is not the text mapped through char_map
+    character by character; the page maps the others itself.
 char_map
     [from, to]: two strings of equal length; the query side of the normalization, applied to a
     search string in the page.
+normalizer
+    'library' (``reportlib.normalize``) or 'halfwidth' (the fallback, ``io.to_halfwidth``).
 terms, keyness
     Term strings once; one entry per comparison ('rural' against the rest, 'rural|urban' for two
     sectors) with columns term (index into terms), count_in, count_out, z, n_reports,
     single_report and, when the library provides them, n_paragraphs, dispersion, q_value, is_cue,
     distinctive.
 statistics
-    stat_id, paragraph (index), start, end, sentence_start, sentence_end (-1 if unknown), value,
+    stat_id, paragraph (index), start, end, sentence_start, sentence_end (-1 if unknown; offsets
+    in UTF-16 code units, as JavaScript counts them), value,
     value_high (None if no range), unit, unit_norm, dimension, qualifier, what, and indicator
     when present.
 topics
@@ -35,7 +39,7 @@ import math
 
 import pandas as pd
 
-from .normalize import char_map, normalized_texts
+from .normalize import by_char, char_map, normalized_texts, normalizer_name
 
 #: Terms kept per comparison: the most typical of each side and the most frequent.
 N_TOP, N_BOTTOM, N_FREQUENT = 150, 100, 150
@@ -82,8 +86,8 @@ def _paragraphs(corpus) -> dict:
     return {"paragraphs": {"text": texts,
                            "report": [report_index[r] for r in paragraphs["report_id"]],
                            "line": [int(v) for v in paragraphs["line"]]},
-            "normalized": {str(i): n for i, (t, n) in enumerate(zip(texts, normalized)) if n != t},
-            "char_map": list(char_map())}
+            "normalized": {str(i): n for i, (t, n) in enumerate(zip(texts, normalized)) if n != by_char(t)},
+            "char_map": list(char_map()), "normalizer": normalizer_name()}
 
 
 def paragraph_index(corpus) -> dict[tuple[str, int], int]:
@@ -126,12 +130,20 @@ def _keyness(corpus) -> dict:
     return {"terms": ordered, "keyness": entries, "categories": categories}
 
 
+def utf16_offset(text: str, index: int) -> int:
+    """Character offset `index` in `text` as JavaScript counts it (UTF-16 code units)."""
+    head = text[:index]
+    return index + sum(1 for c in head if ord(c) > 0xFFFF)
+
+
 def _sentence_span(text: str, sentence: object, start: int) -> tuple[int, int]:
     if not isinstance(sentence, str) or not sentence:
         return -1, -1
     at = text.rfind(sentence, 0, start + 1)
     at = text.find(sentence) if at < 0 else at
-    return (at, at + len(sentence)) if at >= 0 else (-1, -1)
+    if at < 0:
+        return -1, -1
+    return utf16_offset(text, at), utf16_offset(text, at + len(sentence))
 
 
 def _statistics(corpus, where: dict[tuple[str, int], int]) -> dict:
@@ -144,7 +156,9 @@ def _statistics(corpus, where: dict[tuple[str, int], int]) -> dict:
              for p, sentence, start in zip(rows, table["sentence"], table["start"])]
     out = {"stat_id": table["stat_id"].astype(str).tolist(), "paragraph": rows,
            "sentence_start": [a for a, _ in spans], "sentence_end": [b for _, b in spans]}
-    for name in ("start", "end", "value", "value_high", "unit", "unit_norm", "dimension",
+    out["start"] = [utf16_offset(texts[p], int(a)) for p, a in zip(rows, table["start"])]
+    out["end"] = [utf16_offset(texts[p], int(b)) for p, b in zip(rows, table["end"])]
+    for name in ("value", "value_high", "unit", "unit_norm", "dimension",
                  "qualifier", "what", "indicator"):
         if name in table.columns:
             out[name] = _column(table.astype({name: object}).where(table[name].notna(), None), name)

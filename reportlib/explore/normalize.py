@@ -27,8 +27,16 @@ def library_normalizer() -> Callable[[str], str]:
     return normalize
 
 
-def _by_char(text: str, table: dict[int, str]) -> str:
-    return text.translate(table)
+def normalizer_name() -> str:
+    """'library' when ``reportlib.normalize`` is used, 'halfwidth' for the fallback."""
+    from reportlib.io import to_halfwidth
+
+    return "halfwidth" if library_normalizer() is to_halfwidth else "library"
+
+
+def by_char(text: str) -> str:
+    """`text` with each character mapped through :func:`char_map` (what the page does itself)."""
+    return text.translate(_table())
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,9 +61,9 @@ def normalized_texts(texts: list[str]) -> list[str]:
 
     A text whose library normalization changes its length is mapped character by character.
     """
-    normalize, table = library_normalizer(), _table()
+    normalize = library_normalizer()
     out = []
     for text in texts:
         result = normalize(text)
-        out.append(result if len(result) == len(text) else _by_char(text, table))
+        out.append(result if len(result) == len(text) else by_char(text))
     return out
