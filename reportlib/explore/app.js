@@ -10,7 +10,7 @@
   const VIEWS = ["reports", "terms", "search", "stats", "topics"];
   const TAB_KEYS = {reports: "ui_tab_reports", terms: "ui_tab_terms", search: "ui_tab_search",
                     stats: "ui_tab_stats", topics: "ui_tab_topics"};
-  const KWIC_WIDTH = 24, MAX_ROWS = 500;
+  const KWIC_WIDTH = 12, MAX_ROWS = 500;
   const S = {lang: D.lang, view: "reports",
              reports: {sector: "", text: "", sort: null},
              terms: {a: CATS[0] || "", b: "rest", mode: "scatter", term: null},
@@ -74,7 +74,7 @@
       }
       tbody.replaceChildren(...sorted.slice(0, MAX_ROWS).map((row) => el("tr",
         {class: opts.onclick ? "clickable" : null, onclick: opts.onclick ? () => opts.onclick(row) : null},
-        columns.map((c) => el("td", {class: c.num ? "num" : c.cls || null},
+        columns.map((c) => el("td", {class: c.num ? "num" : c.cls || null, title: c.cls === "where" ? row[c.key] : null},
           c.render ? c.render(row) : fmt(row[c.key], c.digits))))));
     }
     fill();
@@ -191,6 +191,9 @@
       svg("line", {x1: M.l, x2: M.l, y1: M.t, y2: H - M.b, stroke: "#999"}),
       svg("text", {x: (W + M.l) / 2, y: H - 8, "text-anchor": "middle", "font-size": 12}, t("ui_frequency_log")),
       svg("text", {x: 12, y: H / 2, transform: `rotate(-90 12 ${H / 2})`, "text-anchor": "middle", "font-size": 12}, t("ui_z")));
+    const sideB = S.terms.b === "rest" ? t("ui_rest") : t(S.terms.b);
+    plot.append(svg("text", {x: M.l + 6, y: M.t + 12, "font-size": 12, fill: "#c0392b", id: "terms-side-a"}, `▲ ${t(S.terms.a)}`),
+      svg("text", {x: M.l + 6, y: H - M.b - 6, "font-size": 12, fill: "#2c6fbb", id: "terms-side-b"}, `▼ ${sideB}`));
     for (let e = 0; e <= x1; e++) {
       plot.append(svg("text", {x: X(e), y: H - M.b + 14, "text-anchor": "middle", "font-size": 10}, fmt(10 ** e)));
     }
