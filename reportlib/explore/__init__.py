@@ -67,7 +67,10 @@ def build_explorer(corpus, *, lang: str = "zh") -> str:
     data["lang"] = lang
     data_json, script, style = _json(data), _asset("app.js"), _asset("style.css")
     template = _asset("template.html")
-    font = font_face(data_json + script + template + style, family=FONT_FAMILY)
+    # The font holds what the page shows: not the query-side map of characters (3,000 or more
+    # traditional forms a reader may type but the corpus need not contain).
+    shown = _json({key: value for key, value in data.items() if key != "char_map"})
+    font = font_face(shown + script + template + style, family=FONT_FAMILY)
     slots = {"lang": lang, "title": html.escape(data["ui"][lang]["ui_title"]), "font": font,
              "style": style, "script": script, "data": data_json}
     return _SLOT.sub(lambda m: slots[m.group(1)], template)

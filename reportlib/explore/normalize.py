@@ -41,6 +41,17 @@ def by_char(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
+    """The library's own character table when it exposes one (``normalize.char_table``), else
+    the normalizer probed character by character over `PROBED_RANGES`."""
+    try:
+        from reportlib.normalize import char_table
+    except ImportError:
+        return _probed_table()
+    return {k: v for k, v in char_table().items() if len(v) == 1 and v != chr(k)
+            and k <= 0xFFFF and ord(v) <= 0xFFFF}
+
+
+def _probed_table() -> dict[int, str]:
     normalize = library_normalizer()
     probe = "".join(chr(c) for a, b in PROBED_RANGES for c in range(a, b + 1))
     mapped = normalize("\n".join(probe)).split("\n")
