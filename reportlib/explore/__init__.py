@@ -19,9 +19,9 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 from reportlib.errors import ReportlibError
 from reportlib.figures.glossary import check_lang, load_glossary, translate

@@ -9,7 +9,7 @@ library's ``reportlib.normalize.normalize`` is used when it exists; otherwise
 from __future__ import annotations
 
 import functools
-from typing import Callable
+from collections.abc import Callable
 
 #: Characters probed for the query-side map: full-width forms, the ideographic space and
 #: the CJK Unified Ideographs with extension A (where traditional forms live).
