@@ -214,3 +214,34 @@ def test_show_wraps_the_page_in_an_iframe(monkeypatch):
         shown = explore.show(object(), lang="en")
     assert type(shown).__name__ == "HTML"
     assert shown.data.startswith('<div><iframe srcdoc="&lt;p class=&quot;x&quot;&gt;en &amp; &quot;q&quot;&lt;/p&gt;"')
+
+
+def test_every_interface_string_the_script_uses_is_in_the_glossary():
+    from importlib import resources
+
+    from reportlib.explore import _interface_strings
+
+    script = (resources.files("reportlib.explore") / "app.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'"(ui_[a-z0-9_]+)"', script))
+    strings = _interface_strings([], [])
+    assert used and used <= set(strings["zh"]) and used <= set(strings["en"])
+    assert all(strings["zh"][key] != key and strings["en"][key] != key for key in used)
+
+
+def test_keyness_entry_keeps_optional_columns_and_both_ends():
+    import pandas as pd
+
+    from reportlib.explore import data
+
+    n = 600
+    table = pd.DataFrame({"category": "rural", "term": [f"t{i:03d}" for i in range(n)],
+                          "count_in": [1] * n, "count_out": [i % 7 for i in range(n)],
+                          "z": [float(n - i) for i in range(n)], "n_reports": [1] * n,
+                          "single_report": [True] * n, "dispersion": [0.5] * n, "is_cue": [False] * n})
+    terms: dict[str, int] = {}
+    entry = data._keyness_entry(table, terms)
+    assert {"dispersion", "is_cue"} <= set(entry) and "q_value" not in entry
+    kept = [t for t, _ in sorted(terms.items(), key=lambda kv: kv[1])]
+    assert kept[0] == "t000" and kept[-1] == "t599"  # the highest and the lowest z
+    assert data.N_TOP + data.N_BOTTOM <= len(entry["term"]) <= data.N_TOP + data.N_BOTTOM + data.N_FREQUENT
+    assert entry["z"] == sorted(entry["z"], reverse=True)
