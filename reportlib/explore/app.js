@@ -318,6 +318,7 @@
   }
   function showView(view) {
     S.view = view;
+    document.getElementById("paragraph-panel").hidden = true;
     for (const v of VIEWS) {
       document.getElementById("view-" + v).classList.toggle("active", v === view);
       document.getElementById("tab-" + v).classList.toggle("active", v === view);
