@@ -30,6 +30,7 @@ parse: $(STAMP)
 
 ## The whole test suite: pytest and nbval (strict: every stored output is compared).
 test: $(STAMP)
+	$(BIN)/ruff check reportlib tests benchmarks
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
 
 ## JupyterLab on the project's environment.

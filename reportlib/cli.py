@@ -1,4 +1,4 @@
-"""The command line: ``reportlib run``, ``reportlib parse``, ``reportlib vocab`` and ``reportlib stats``.
+"""The command line: ``reportlib run``, ``parse``, ``vocab``, ``stats`` and ``explore``.
 
 Bad input gets one line on stderr naming the file and the reason, and exit status 2; output
 tables are written to a temporary folder first and moved into place only when all succeeded.
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_run(sub)
+    _add_explore(sub)
     for name, help_text, description in (
         ("parse", "split a scrape into reports, sections, paragraphs, sentences and noise",
          "Writes reports.csv, sections.csv, paragraphs.csv, sentences.csv, noise.csv and damage.csv "
@@ -84,11 +85,27 @@ def _add_run(sub) -> None:
                          help="stop at a file that cannot be read instead of skipping it")
 
 
+def _add_explore(sub) -> None:
+    command = sub.add_parser(
+        "explore", help="write one offline HTML page to explore the corpus",
+        description="Writes one self-contained HTML file (scripts, styles, data and a font subset inline; "
+                    "nothing is fetched from the network) with five views: reports, terms, search, "
+                    "statistics and topics, each leading back to its file and line.")
+    command.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
+    command.add_argument("-o", "--output", required=True, metavar="HTML", help="the HTML file to write")
+    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the interface")
+    command.add_argument("--overrides", metavar="CSV", help="curated categories, places and labels")
+    command.add_argument("--strict", action="store_true",
+                         help="stop at a file that cannot be read instead of skipping it")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run":
             return _run_all(args)
+        if args.command == "explore":
+            return _explore(args)
         return _run(args)
     except ReportlibError as error:
         print(f"reportlib: {error}", file=sys.stderr)
@@ -118,6 +135,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         print(summary(corpus))
     print(f"wrote {len(written)} files to {args.output}: {', '.join(sorted(p.name for p in written))}")
+    return 0
+
+
+def _explore(args: argparse.Namespace) -> int:
+    from .corpus import load
+    from .explore import write_explorer
+
+    corpus = load(args.paths, overrides=args.overrides, strict=args.strict)
+    _report_skipped(corpus.skipped.itertuples(index=False, name=None))
+    write_explorer(corpus, args.output, lang=args.lang)
+    print(f"wrote {args.output}")
     return 0
 
 

@@ -91,6 +91,7 @@ def write_explorer(paths_or_corpus, output: str | os.PathLike[str], *, lang: str
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(page)
+        os.chmod(temporary, 0o644)  # a page to share: readable like any file the user writes
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
