@@ -193,9 +193,13 @@ def summarize(per_page: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([_summary_row(name, g) for name, g in groups])
 
 
+def _share(num, den) -> float:
+    return float(num) / float(den) if den else float("nan")
+
+
 def _summary_row(name: str, g: pd.DataFrame) -> dict:
     total = g[COUNT_COLUMNS].sum()
-    share = lambda num, den: float(num) / float(den) if den else float("nan")
+    share = _share
     return {"group": name, "pages": len(g),
             "sector_acc": share(total["sector_ok"], len(g)),
             "chrome_caught": share(total["chrome_caught"], total["n_chrome"]),
