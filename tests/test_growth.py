@@ -39,7 +39,7 @@ def seed_plus_official(tmp_path_factory):
 
 def _check_results(results: Path) -> None:
     notebooks = sorted((results / "notebooks").glob("*.ipynb"))
-    assert [p.name[:2] for p in notebooks] == ["01", "02", "03", "04"]
+    assert [p.name[:2] for p in notebooks] == ["01", "02", "03", "04", "05"]
     for path in notebooks:
         for index, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
             for output in cell.get("outputs", []):

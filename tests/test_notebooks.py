@@ -20,8 +20,8 @@ def code_cells(path):
     return [(i, c) for i, c in enumerate(cells) if c["cell_type"] == "code"]
 
 
-def test_the_four_notebooks_exist():
-    assert [p.name[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04"]
+def test_the_five_notebooks_exist():
+    assert [p.name[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -102,11 +102,12 @@ def write_explorer(paths_or_corpus, output: str | os.PathLike[str], *, lang: str
 def show(corpus, *, lang: str = "zh", height: int = 720):
     """The explorer inside a notebook: an ``IPython.display.HTML`` holding an iframe (srcdoc).
 
-    The page runs in its own frame, so its script and style do not touch the notebook's.
+    `corpus` is a Corpus, or a page `build_explorer` made already. The page runs in its own
+    frame, so its script and style do not touch the notebook's.
     """
     from IPython.display import HTML
 
-    page = build_explorer(corpus, lang=lang)
+    page = corpus if isinstance(corpus, str) else build_explorer(corpus, lang=lang)
     # Wrapped in a div: IPython warns about HTML that starts with <iframe.
     return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" '
                 f'style="width:100%;height:{int(height)}px;border:1px solid #ccc"></iframe></div>')
