@@ -23,6 +23,7 @@ LABELS_EN = ["first secretary", "Party building", "three meetings and one lesson
 LABELS_MIXED = ["rural (农村)", "R11 乡镇党建(R01重复)", "duplicate: R01"]
 
 
+@style.paper_figure
 def _bar_figure(labels: list[str]) -> Figure:
     fig = style.new_figure(height=2.5)
     ax = fig.add_subplot()
