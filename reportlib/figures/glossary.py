@@ -167,11 +167,14 @@ def missing_terms(terms: Iterable[str]) -> list[str]:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
 def chinese_only(text: str) -> bool:
-    """True if ``text`` has Chinese characters and no Latin letter (unreadable in an English figure)."""
+    """True if ``text`` has Chinese characters and no Latin word (unreadable in an English figure).
+
+    Ids such as 'R01' do not count as words: 'R11 乡镇党建' is Chinese-only.
+    """
     return bool(_HAN.search(text)) and not _LATIN.search(text)
 
 
