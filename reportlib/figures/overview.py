@@ -133,7 +133,7 @@ def _category_boxes(ax, frame: pd.DataFrame, column: str, lang: str) -> None:
     counts = _counts(frame)
     present = category_order(counts)
     data = [frame.loc[frame["category"] == c, column].to_numpy(dtype=float) for c in present]
-    boxes = ax.boxplot(data, vert=False, patch_artist=True, widths=0.6,
+    boxes = ax.boxplot(data, orientation="horizontal", patch_artist=True, widths=0.6,
                        flierprops={"markersize": 2, "markeredgewidth": 0.4},
                        medianprops={"color": "black", "linewidth": 0.8})
     for patch, category in zip(boxes["boxes"], present):

@@ -193,7 +193,7 @@ def membership_rates(rows: pd.DataFrame, *, reference: str, labels: dict[str, st
     ax.set_yticks(range(len(others)), [_text(n, lang, f"rate {i + 1}") for i, n in enumerate(names)])
     ax.set_xlim(0, max(others["value_high"].fillna(0).max(), others["value"].max()) * 1.25)
     ax.set_xlabel(_text("学生党员比例 (%)", lang))
-    fig.supxlabel(source_caption(rates, lang=lang), fontsize=5.5)
+    fig.supxlabel(source_caption(rates, lang=lang), fontsize=6)
     return fig
 
 
@@ -237,7 +237,7 @@ def stated_figures(rows: pd.DataFrame, *, labels: dict[str, str] | None = None, 
         ax.set_xlabel(xlabel)
     if title:
         fig.suptitle(_text(title, lang, "stated figures"))
-    fig.supxlabel(source_caption(rows, lang=lang), fontsize=5.5)
+    fig.supxlabel(source_caption(rows, lang=lang), fontsize=6)
     return fig
 
 
@@ -323,7 +323,7 @@ def _indicator_boxes(ax, part: pd.DataFrame, lang: str) -> None:
     """A box per sector of the reports' values (the low end of a range), n per sector."""
     present = category_order(part["category"])
     data = [part.loc[part["category"] == c, "value"].to_numpy(dtype=float) for c in present]
-    boxes = ax.boxplot(data, vert=False, patch_artist=True, widths=0.6,
+    boxes = ax.boxplot(data, orientation="horizontal", patch_artist=True, widths=0.6,
                        flierprops={"markersize": 1.5, "markeredgewidth": 0.3},
                        medianprops={"color": "black", "linewidth": 0.8})
     for patch, category in zip(boxes["boxes"], present):
@@ -378,7 +378,7 @@ def indicator_chart(statistics: pd.DataFrame, reports: pd.DataFrame, *, indicato
             ax.set_xscale("log")
         ax.xaxis.set_major_formatter(FuncFormatter(_plain_tick))
         ax.tick_params(axis="x", labelsize=6)
-        ax.set_title(f"{_text(name, lang, 'indicator')}\n"
+        ax.set_title(f"{label_or(name, lang, 'indicator', with_chinese=False)}\n"
                      + n_reports_text(len(part), lang).replace("N = ", "n = "), fontsize=7)
         unit = part["unit_norm"].mode().iloc[0]
         ax.set_xlabel(_text(f"unit_{unit}", lang), fontsize=6.5)

@@ -217,15 +217,20 @@ class use_paper_style:  # noqa: N801 - used like a function
 
 
 def pin_style(fig: Figure) -> Figure:
-    """Lay ``fig`` out once and set the paper font on every text artist, then return it.
+    """Set the paper font on every text artist of ``fig`` and return it.
 
-    Call it inside :class:`use_paper_style` after the figure is built. Tick labels are made at
-    the first draw, and a generic family ('sans-serif') is resolved at every draw from the
-    rcParams of that moment; pinning the font family on each text (new tick labels copy it
-    from the first one) makes the figure draw the same later, outside any context, as
-    Jupyter's inline backend does.
+    Call it inside :class:`use_paper_style` after the figure is built. Tick labels are made
+    lazily, and a generic family ('sans-serif') is resolved at every draw from the rcParams of
+    that moment; so the first tick of every axis is made here, in the style, and the font
+    family is pinned on each text (ticks made later copy the first one). The figure then draws
+    the same later, outside any context, as Jupyter's inline backend does.
     """
-    fig.draw_without_rendering()
+    stack = list(fig.axes)
+    while stack:
+        ax = stack.pop()
+        stack.extend(ax.child_axes)
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.majorTicks[0], axis.minorTicks[0]  # noqa: B018 - makes the lazy first ticks
     family = [register_font(), LATIN_FALLBACK]
     for text in fig.findobj(Text):
         text.set_fontfamily(family)
