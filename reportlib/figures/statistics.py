@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from reportlib.errors import ValueInvalidError, require_frame
-from reportlib.figures.glossary import check_lang, label_or, translate
+from reportlib.figures.glossary import check_lang, chinese_only, label_or, translate
 from reportlib.figures.overview import report_tick_labels
 from reportlib.figures.scale import (
     MAX_LABELLED_POINTS,
@@ -53,7 +53,10 @@ def _require(rows: pd.DataFrame) -> None:
 
 def _text(term: str, lang: str, fallback: str = "") -> str:
     """A glossary term in `lang`; in English an unknown term becomes '<fallback> (<term>)'."""
-    return label_or(term, lang, fallback, with_chinese=True) if fallback else translate(term, lang)
+    text = translate(term, lang)
+    if lang == "en" and fallback and chinese_only(text):
+        return f"{fallback} ({term})"
+    return text
 
 
 def source_caption(rows: pd.DataFrame, *, lang: str = "zh") -> str:

@@ -46,6 +46,8 @@ from reportlib.figures.style import (
 
 METHOD_COLOURS = {"nmf": OKABE_ITO["blue"], "lda": OKABE_ITO["orange"]}
 _MARKERS = {"nmf": "o", "lda": "s"}
+_TITLE_CHARS = 24
+"""Longest one-line panel title of distinctive_terms_bars (a 7.5 pt line in a third of a page)."""
 
 
 def _check(frame: object, name: str, columns: tuple[str, ...], lang: str) -> None:
@@ -92,7 +94,8 @@ def k_selection(scores: pd.DataFrame, *, chosen: Mapping[str, int] | None = None
                            linewidths=0.8, zorder=3)
         ax.set_ylabel(_text(term, lang))
     if min_stability is not None:
-        axes[1].axhline(min_stability, color="0.3", linewidth=0.6, linestyle="--")
+        axes[1].hlines(min_stability, 0, 1, transform=axes[1].get_yaxis_transform(), color="0.3",
+                       linewidth=0.6, linestyle="--")
         axes[1].annotate(f"{_text('稳定性阈值', lang)} {min_stability:g}", (0.01, min_stability),
                          xycoords=("axes fraction", "data"), xytext=(0, -2), textcoords="offset points",
                          va="top", fontsize=6, color="0.3")
@@ -311,7 +314,8 @@ def distinctive_terms_bars(table: pd.DataFrame, *, lang: str = "zh", ncols: int 
         ax.barh(range(len(part)), part["log_ratio"], color=category_colour(group))
         ax.set_yticks(range(len(part)), labels=terms, fontsize=6.5)
         ax.invert_yaxis()
-        ax.set_title(f"{_text(group, lang)}\n({_report_list(part['reports'].iloc[0], lang)})", fontsize=7.5)
+        title = f"{_text(group, lang)} ({_report_list(part['reports'].iloc[0], lang)})"
+        ax.set_title(title if len(title) <= _TITLE_CHARS else title.replace(" (", "\n(", 1), fontsize=7.5)
         ax.set_xlabel(_text("对数比", lang), fontsize=7)
     for ax in axes[len(groups):]:
         ax.set_axis_off()
