@@ -30,6 +30,7 @@ from reportlib.figures.scale import (
     category_label,
     category_order,
     category_rank,
+    legend_columns,
     n_reports_text,
 )
 from reportlib.figures.style import SEQUENTIAL_CMAP, SINGLE_COLUMN, new_figure, paper_figure
@@ -64,8 +65,9 @@ def report_tick_labels(reports: pd.DataFrame, lang: str) -> list[str]:
     return labels
 
 
-def _legend_columns(n_entries: int, lang: str) -> int:
-    return min(n_entries, 3 if lang == "zh" else 2)
+def _category_labels(reports: pd.DataFrame, lang: str) -> list[str]:
+    counts = _counts(reports)
+    return [category_label(c, lang, counts[c]) for c in category_order(counts)]
 
 
 def _height(n_rows: int, n_legend_rows: int) -> float:
@@ -77,11 +79,11 @@ def _counts(reports: pd.DataFrame) -> dict[str, int]:
 
 
 def _category_legend(fig: Figure, reports: pd.DataFrame, lang: str) -> None:
-    counts = _counts(reports)
-    present = category_order(counts)
-    handles = [Patch(color=category_colour(c), label=category_label(c, lang, counts[c])) for c in present]
+    present = category_order(_counts(reports))
+    labels = _category_labels(reports, lang)
+    handles = [Patch(color=category_colour(c), label=text) for c, text in zip(present, labels)]
     fig.legend(
-        handles=handles, loc="outside lower center", ncols=_legend_columns(len(present), lang),
+        handles=handles, loc="outside lower center", ncols=legend_columns(labels, SINGLE_COLUMN),
         frameon=False, title=label("类别", lang, with_chinese=False), **_LEGEND_SPACING,
     )
 
@@ -105,8 +107,8 @@ def report_lengths_by_category(reports: pd.DataFrame, *, lang: str = "zh") -> Fi
     frame = _ordered(reports)
     if len(frame) > MAX_REPORT_ROWS:
         return _length_boxes(frame, lang)
-    n_categories = frame["category"].nunique()
-    legend_rows = -(-n_categories // _legend_columns(n_categories, lang))
+    labels = _category_labels(frame, lang)
+    legend_rows = -(-len(labels) // legend_columns(labels, SINGLE_COLUMN))
     fig = new_figure(width=SINGLE_COLUMN, height=_height(len(frame), legend_rows + 1))
     ax = fig.add_subplot()
     y = list(range(len(frame)))

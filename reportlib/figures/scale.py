@@ -65,3 +65,16 @@ def category_label(category: str, lang: str, n: int | None = None) -> str:
 def n_reports_text(n: int, lang: str) -> str:
     """'N = 1,000 reports' / '共1,000篇报告' for a figure's caption."""
     return f"共{n:,}篇报告" if lang == "zh" else f"N = {n:,} report{'s' if n != 1 else ''}"
+
+
+def legend_columns(labels: Iterable[str], width: float, *, fontsize: float = 7.5, most: int = 4) -> int:
+    """How many legend columns of ``labels`` fit in ``width`` inches (at least 1, at most ``most``).
+
+    A label's width is estimated from its characters (a Chinese character is one em, another
+    character 0.55 em) plus the colour patch and the gap between columns (3 em).
+    """
+    ems = [sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text) + 3.0 for text in labels]
+    if not ems:
+        return 1
+    per_column = max(ems) * fontsize / 72
+    return max(1, min(most, len(ems), int(width * 0.95 // per_column)))

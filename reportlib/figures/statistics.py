@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from reportlib.errors import ValueInvalidError, require_frame
 from reportlib.figures.glossary import check_lang, chinese_only, label_or, translate
@@ -31,6 +31,7 @@ from reportlib.figures.scale import (
     category_label,
     category_order,
     category_rank,
+    legend_columns,
     n_reports_text,
 )
 from reportlib.figures.style import FULL_WIDTH, OKABE_ITO, SINGLE_COLUMN, new_figure, paper_figure
@@ -45,6 +46,8 @@ QUALIFIER_SIGNS = {"exact": "", "more_than": ">", "at_least": "â‰¥", "about": "â
 MAX_CAPTION_FILES = 3
 """Most source files named in a caption; above it, their number."""
 _COLOURS = list(OKABE_ITO.values())
+_X_BINS = 4
+"""At most this many x intervals: tick labels like 3,000,000 need about half an inch each."""
 
 
 def _require(rows: pd.DataFrame) -> None:
@@ -190,8 +193,9 @@ def membership_rates(rows: pd.DataFrame, *, reference: str, labels: dict[str, st
         _draw_value(ax, y, row, OKABE_ITO["blue"])
     ax.axvline(ref["value"].iloc[0], color=OKABE_ITO["vermillion"], lw=0.8, ls="--")
     ax.annotate(f"{_text(_short(reference), lang, 'reference')} {value_label(ref.iloc[0])}",
-                (ref["value"].iloc[0], len(others) - 0.4), xytext=(3, 0), textcoords="offset points",
-                color=OKABE_ITO["vermillion"], fontsize=6.5, va="top")
+                (ref["value"].iloc[0], len(others)), xytext=(3, 0), textcoords="offset points",
+                color=OKABE_ITO["vermillion"], fontsize=6.5, va="center")
+    ax.set_ylim(-0.6, len(others) + 0.6)  # a row of its own above the rates for the reference
     names = [(labels or {}).get(getattr(r, "stat_id", ""), _short(r.what)) for r in others.itertuples()]
     ax.set_yticks(range(len(others)), [_text(n, lang, f"rate {i + 1}") for i, n in enumerate(names)])
     ax.set_xlim(0, max(others["value_high"].fillna(0).max(), others["value"].max()) * 1.25)
@@ -233,6 +237,7 @@ def stated_figures(rows: pd.DataFrame, *, labels: dict[str, str] | None = None, 
         ax.set_yticks(range(len(part)), [_text(n, lang, f"item {i + 1}") for i, n in enumerate(names)])
         ax.invert_yaxis()
         ax.set_xlim(0, (part["value_high"].fillna(part["value"]).max()) * 1.35)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=_X_BINS))
         ax.xaxis.set_major_formatter(FuncFormatter(_plain_tick))
         xlabel = _text(f"unit_{part['unit_norm'].iloc[0]}", lang)
         if panel_by == "line":
@@ -379,6 +384,8 @@ def indicator_chart(statistics: pd.DataFrame, reports: pd.DataFrame, *, indicato
             _indicator_points(ax, part, lang)
         if _log_scale(part["value"]):
             ax.set_xscale("log")
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=_X_BINS))
         ax.xaxis.set_major_formatter(FuncFormatter(_plain_tick))
         ax.tick_params(axis="x", labelsize=6)
         ax.set_title(f"{label_or(name, lang, 'indicator', with_chinese=False)}\n"
@@ -406,6 +413,7 @@ def _indicator_legend(fig: Figure, table: pd.DataFrame, lang: str) -> None:
 
     present = category_order(table["category"])
     sizes = table.groupby("category")["report_id"].nunique()
-    handles = [Patch(color=category_colour(c), label=category_label(c, lang, int(sizes[c]))) for c in present]
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(present), 3 if lang == "zh" else 2),
+    labels = [category_label(c, lang, int(sizes[c])) for c in present]
+    handles = [Patch(color=category_colour(c), label=text) for c, text in zip(present, labels)]
+    fig.legend(handles=handles, loc="outside lower center", ncols=legend_columns(labels, FULL_WIDTH),
                frameon=False, handlelength=1.2, columnspacing=1.0)

@@ -32,6 +32,7 @@ from reportlib.figures.scale import (
     category_colour,
     category_label,
     category_order,
+    legend_columns,
     n_reports_text,
 )
 from reportlib.figures.style import (
@@ -62,8 +63,9 @@ def _text(term: str, lang: str) -> str:
 def _category_legend(fig: Figure, categories, lang: str) -> None:
     sizes = pd.Series(list(categories)).value_counts()
     present = category_order(sizes.index)
-    handles = [Patch(color=category_colour(c), label=category_label(c, lang, int(sizes[c]))) for c in present]
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(present), 3), frameon=False,
+    labels = [category_label(c, lang, int(sizes[c])) for c in present]
+    handles = [Patch(color=category_colour(c), label=text) for c, text in zip(present, labels)]
+    fig.legend(handles=handles, loc="outside lower center", ncols=legend_columns(labels, FULL_WIDTH), frameon=False,
                title=_text("类别", lang), handlelength=1.2, columnspacing=1.0)
 
 

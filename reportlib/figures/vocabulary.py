@@ -83,9 +83,7 @@ def distinctive_terms_heatmap(matrix: pd.DataFrame, *, n_reports: Mapping[str, i
                                               for i, t in enumerate(matrix.index)], fontsize=6.5)
     ax.xaxis.tick_top()
     ax.set_xticks(range(matrix.shape[1]), labels=[_category(c, lang, n_reports) for c in matrix.columns],
-                  rotation=90 if lang == "en" or n_reports else 0,
-                  ha="center",
-                  rotation_mode="anchor")
+                  rotation=90)
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, shrink=0.5, pad=0.02)
     bar.set_label(label("平均TF-IDF权重", lang, with_chinese=False))
