@@ -21,8 +21,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 from scipy.cluster.hierarchy import linkage
 
-from reportlib.figures import overview, topics as topic_figures, vocabulary
+from reportlib.figures import overview, vocabulary
 from reportlib.figures import statistics as fs
+from reportlib.figures import topics as topic_figures
 from reportlib.figures.style import CATEGORIES, FULL_WIDTH
 
 MIN_POINTS = 6.0
@@ -254,7 +255,9 @@ def test_wordcloud_grid_at_print_size(lang):
     """Word clouds do not change with the number of reports (one per sector): the small case only."""
     weights = _weights(CATEGORIES[:3])  # three clouds: each takes seconds to lay out
     before = dict(mpl.rcParams)
-    fig = vocabulary.wordcloud_grid(weights, n=10, lang=lang)
+    fig = vocabulary.wordcloud_grid(weights, n=10, n_reports={"rural": 5, "urban": 1, "border": 2}, lang=lang)
+    assert [ax.get_title() for ax in fig.axes][1] == ("城市/街道社区 (仅1篇报告)" if lang == "zh"
+                                                      else "urban (n = 1 report)")
     assert dict(mpl.rcParams) == before
     check_print(fig, lang)
     counts = vocabulary.wordcloud_counts(weights, n=10, lang=lang)

@@ -8,8 +8,9 @@ import pytest
 from matplotlib.collections import LineCollection
 from scipy.cluster.hierarchy import linkage
 
-from reportlib.figures import overview, scale, topics as topic_figures, vocabulary
+from reportlib.figures import overview, scale, vocabulary
 from reportlib.figures import statistics as fs
+from reportlib.figures import topics as topic_figures
 
 
 def _stat(rid, what, value, unit="person", dimension="count", qualifier="exact", high=np.nan, line=10):

@@ -97,16 +97,15 @@ def test_every_indicator_is_in_the_glossary_with_its_english_name():
         assert glossary.translate(en, "zh") == zh
 
 
+HEADER = "indicator,indicator_en,dimension,unit_norms,patterns,exclude,context,note\n"
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("indicator,indicator_en\n甲,a\n", "header lacks"),
-    ("indicator,indicator_en,dimension,unit_norms,patterns,exclude,context,note\n"
-     "甲,a,weight,kg,甲,,,\n", "line 2: dimension 'weight'"),
-    ("indicator,indicator_en,dimension,unit_norms,patterns,exclude,context,note\n"
-     "甲,a,count,item,(甲,,,\n", "line 2: patterns"),
-    ("indicator,indicator_en,dimension,unit_norms,patterns,exclude,context,note\n"
-     "甲,a,count,item,甲,,,\n甲,b,count,item,乙,,,\n", "line 3: indicator '甲' is listed twice"),
-    ("indicator,indicator_en,dimension,unit_norms,patterns,exclude,context,note\n"
-     "甲,a,count,,甲,,,\n", "line 2: .*must be filled in"),
+    (HEADER + "甲,a,weight,kg,甲,,,\n", "line 2: dimension 'weight'"),
+    (HEADER + "甲,a,count,item,(甲,,,\n", "line 2: patterns"),
+    (HEADER + "甲,a,count,item,甲,,,\n甲,b,count,item,乙,,,\n", "line 3: indicator '甲' is listed twice"),
+    (HEADER + "甲,a,count,,甲,,,\n", "line 2: .*must be filled in"),
 ], ids=["header", "dimension", "regex", "repeat", "empty"])
 def test_bad_indicator_files_are_errors(tmp_path, text, message):
     path = tmp_path / "indicators.csv"
@@ -117,7 +116,6 @@ def test_bad_indicator_files_are_errors(tmp_path, text, message):
 
 def test_another_indicator_file_can_be_given(tmp_path):
     path = tmp_path / "mine.csv"
-    path.write_text("indicator,indicator_en,dimension,unit_norms,patterns,exclude,context,note\n"
-                    "调研组数,research teams,count,item,调研组,,,\n", encoding="utf-8")
+    path.write_text(HEADER + "调研组数,research teams,count,item,调研组,,,\n", encoding="utf-8")
     out = indicators.match_indicators(_rows(("调研组", "item", "count", "")), path=path)
     assert out["indicator"].tolist() == ["调研组数"]

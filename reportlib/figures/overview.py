@@ -33,7 +33,12 @@ from reportlib.figures.scale import (
     legend_columns,
     n_reports_text,
 )
-from reportlib.figures.style import SEQUENTIAL_CMAP, SINGLE_COLUMN, new_figure, paper_figure
+from reportlib.figures.style import (
+    SEQUENTIAL_CMAP,
+    SINGLE_COLUMN,
+    new_figure,
+    paper_figure,
+)
 
 REPORT_COLUMNS = ("report_id", "label", "category", "n_chars", "duplicate_of")
 SECTION_COLUMNS = ("report_id", "level")

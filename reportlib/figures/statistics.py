@@ -34,7 +34,13 @@ from reportlib.figures.scale import (
     legend_columns,
     n_reports_text,
 )
-from reportlib.figures.style import FULL_WIDTH, OKABE_ITO, SINGLE_COLUMN, new_figure, paper_figure
+from reportlib.figures.style import (
+    FULL_WIDTH,
+    OKABE_ITO,
+    SINGLE_COLUMN,
+    new_figure,
+    paper_figure,
+)
 
 STAT_COLUMNS = ("report_id", "source", "line", "surface", "value", "value_high", "unit_norm",
                 "dimension", "qualifier", "what")

@@ -230,7 +230,7 @@ def pin_style(fig: Figure) -> Figure:
         ax = stack.pop()
         stack.extend(ax.child_axes)
         for axis in (ax.xaxis, ax.yaxis):
-            axis.majorTicks[0], axis.minorTicks[0]  # noqa: B018 - makes the lazy first ticks
+            axis.majorTicks[0], axis.minorTicks[0]  # makes the lazy first ticks
     family = [register_font(), LATIN_FALLBACK]
     for text in fig.findobj(Text):
         text.set_fontfamily(family)

@@ -224,11 +224,12 @@ def wordcloud_counts(weights: pd.DataFrame, n: int = 30, *, lang: str = "zh") ->
 
 @paper_figure
 def wordcloud_grid(weights: pd.DataFrame, *, lang: str = "zh", n: int = 30, ncols: int = 3,
-                   seed: int = WORDCLOUD_SEED) -> Figure:
+                   seed: int = WORDCLOUD_SEED, n_reports: Mapping[str, int] | None = None) -> Figure:
     """One word cloud per category, from the same weights, font and seed, laid out as a grid.
 
     `weights` is ``compare.category_weights(corpus)`` (terms × categories); each cloud shows the
-    category's `n` heaviest terms, sized by weight, in the category's colour. The clouds are an
+    category's `n` heaviest terms, sized by weight, in the category's colour; `n_reports`
+    (category → reports) adds n to each title ("n = 1 report" for one). The clouds are an
     illustration: print :func:`wordcloud_counts` (the same terms and weights) beside them. In
     English a term the glossary lacks is drawn in Chinese (a cloud has no room for fallbacks).
     """
@@ -242,7 +243,7 @@ def wordcloud_grid(weights: pd.DataFrame, *, lang: str = "zh", n: int = 30, ncol
         ax = fig.add_subplot(nrows, ncols, i + 1)
         colour = to_hex(CATEGORY_COLOURS.get(category, OTHER_COLOUR))
         ax.imshow(_cloud(_top_weights(weights[category], n, lang), colour, seed=seed), interpolation="bilinear")
-        ax.set_title(_category(category, lang), color=colour)
+        ax.set_title(_category(category, lang, n_reports), color=colour)
         ax.set_axis_off()
     return fig
 
