@@ -286,3 +286,32 @@ def test_the_checks_catch_what_they_look_for():
         check_print(fig_with(at=(0.95, 0.5)), "zh")
     with pytest.raises(AssertionError, match="Chinese-only"):
         check_print(fig_with(s="基层党建"), "en")
+
+
+HOSTILE_RC = {"font.size": 20, "font.sans-serif": ["DejaVu Sans"], "xtick.labelsize": 3, "ytick.labelsize": 14,
+              "legend.fontsize": 3, "axes.titlesize": 20, "axes.labelsize": 2}
+
+
+def _pixels(fig) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=60)
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())))
+
+
+@pytest.mark.parametrize("name", ["silhouette", "k_selection", "statistics_overview", "similarity",
+                                  "topics_by_category"])
+def test_figure_draws_the_same_later_under_other_settings(name):
+    """Jupyter's inline backend draws after the call, under the caller's rcParams (here odd ones)."""
+    from reportlib.figures.style import use_paper_style
+
+    call = _figures(SMALL, "en")[name]
+    fig = call()
+    with mpl.rc_context(HOSTILE_RC):
+        later = _pixels(fig)
+    with use_paper_style():
+        inside = _pixels(call())
+    assert later.shape == inside.shape and np.array_equal(later, inside)

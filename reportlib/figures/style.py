@@ -230,11 +230,24 @@ def pin_style(fig: Figure) -> Figure:
         ax = stack.pop()
         stack.extend(ax.child_axes)
         for axis in (ax.xaxis, ax.yaxis):
-            axis.majorTicks[0], axis.minorTicks[0]  # makes the lazy first ticks
+            _pin_ticks(axis)
     family = [register_font(), LATIN_FALLBACK]
     for text in fig.findobj(Text):
         text.set_fontfamily(family)
     return fig
+
+
+def _pin_ticks(axis) -> None:
+    """Make the first major and minor tick now, and store their label size on the axis.
+
+    The automatic tick locator sizes its bins from the axis's label size, which it reads from
+    the rcParams at every draw unless the axis has its own; the first tick's size is stored
+    without touching the labels (set_tick_params would overwrite sizes set on purpose).
+    """
+    for which, ticks in (("major", axis.majorTicks), ("minor", axis.minorTicks)):
+        size = ticks[0].label1.get_fontsize()  # ticks[0] makes the lazy first tick
+        keywords = axis._major_tick_kw if which == "major" else axis._minor_tick_kw
+        keywords.setdefault("labelsize", size)
 
 
 def paper_figure(func: Callable[..., Figure]) -> Callable[..., Figure]:
