@@ -4,7 +4,13 @@ Every function takes rows of the statistics table, returns a ``matplotlib.figure
 draws its labels in Chinese (``lang="zh"``) or English (``lang="en"``, Chinese kept where the
 glossary has no translation) and cites the source file and line(s) of its numbers under
 the plot. Qualifiers are drawn, not hidden: a range is a bar from its low to its high value,
-an "about" value is a hollow marker with ≈, a lower bound ("620多个", "95%以上") carries >/≥.
+an "about" value is a hollow marker with ≈, a bound carries its sign (>, ≥, ≤, <).
+
+:func:`indicator_chart` compares reports on the genre's recurring indicators
+(:mod:`reportlib.indicators`): one panel per indicator, one labelled row per report up to
+MAX_LABELLED_POINTS reports, a box per sector above; :func:`statistics_overview` draws one bar
+per report up to MAX_REPORT_ROWS reports and the mean per sector above (see
+:mod:`reportlib.figures.scale`).
 
 Example::
 
