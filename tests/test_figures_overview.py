@@ -80,9 +80,10 @@ def test_report_lengths_labels_by_language():
     en = overview.report_lengths_by_category(REPORTS, lang="en")
     assert zh.axes[0].get_xlabel() == "字符数"
     assert en.axes[0].get_xlabel() == "characters"
-    assert _legend_texts(zh) == ["农村", "城市/街道社区", "机关事业单位"]
-    assert _legend_texts(en) == ["rural (农村)", "urban (城市/街道社区)", "government bodies (机关事业单位)"]
+    assert _legend_texts(zh) == ["农村 (2篇)", "城市/街道社区 (仅1篇报告)", "机关事业单位 (仅1篇报告)"]
+    assert _legend_texts(en) == ["rural (n = 2)", "urban (n = 1 report)", "government bodies (n = 1 report)"]
     assert _ticks(zh.axes[0])[0] == "R01 乡镇党建"
+    assert _ticks(en.axes[0]) == ORDER, "Chinese-only labels are left out of the English figure"
 
 
 def test_report_lengths_unknown_category_is_grey_and_label_gets_its_id():
@@ -92,7 +93,7 @@ def test_report_lengths_unknown_category_is_grey_and_label_gets_its_id():
     ax = fig.axes[0]
     assert to_hex(ax.patches[-1].get_facecolor()) == OTHER_COLOUR.lower()
     assert _ticks(ax) == ["R01 乡镇党建", "R03", "R02 上海", "R04 财政局"]
-    assert _legend_texts(fig)[-1] == "mystery"
+    assert _legend_texts(fig)[-1] == "mystery (仅1篇报告)"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -13,6 +13,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image, ImageFont
 
 from reportlib.errors import MissingFontError, ValueInvalidError
@@ -23,6 +24,7 @@ LABELS_EN = ["first secretary", "Party building", "three meetings and one lesson
 LABELS_MIXED = ["rural (农村)", "R11 乡镇党建(R01重复)", "duplicate: R01"]
 
 
+@style.paper_figure
 def _bar_figure(labels: list[str]) -> Figure:
     fig = style.new_figure(height=2.5)
     ax = fig.add_subplot()
@@ -275,3 +277,40 @@ def test_save_figure_uses_the_environment_folder(tmp_path, monkeypatch):
     paths = style.save_figure(_bar_figure(LABELS_EN), "env_test", formats=["svg"])
     assert paths == [tmp_path / "out" / "env_test.svg"]
     assert paths[0].is_file()
+
+
+# --- no global settings -------------------------------------------------------------------------
+
+def _pixels(fig: Figure) -> np.ndarray:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())))
+
+
+def test_figure_functions_leave_rcparams_alone():
+    before = dict(mpl.rcParams)
+    style.new_figure()
+    _bar_figure(LABELS_ZH)
+    assert dict(mpl.rcParams) == before
+
+
+def test_figures_draw_the_same_later_outside_the_style():
+    """What Jupyter's inline backend does: draw after the call, under the caller's own settings."""
+    fig = _bar_figure(LABELS_MIXED)
+    with mpl.rc_context({"font.size": 20, "font.sans-serif": ["DejaVu Sans"], "xtick.labelsize": 3}):
+        outside = _pixels(fig)
+    with style.use_paper_style():
+        inside = _pixels(_bar_figure(LABELS_MIXED))
+    assert outside.shape == inside.shape
+    assert np.array_equal(outside, inside)
+    families = {tuple(t.get_fontfamily()) for t in fig.findobj(Text) if t.get_text()}
+    assert families == {(style.FONT_FAMILY, style.LATIN_FALLBACK)}
+
+
+def test_use_paper_style_applies_only_inside_the_block():
+    before = dict(mpl.rcParams)
+    context = style.use_paper_style()
+    assert dict(mpl.rcParams) == before, "creating it changes nothing"
+    with context:
+        assert mpl.rcParams["font.size"] == 8
+    assert dict(mpl.rcParams) == before

@@ -156,3 +156,18 @@ def test_files_other_than_csv_are_ignored(tmp_path):
     _write(tmp_path, "a.csv", "zh,en\n党员,Party members\n")
     _write(tmp_path, "notes.txt", "zh,en\n党员,members\n")
     assert len(glossary.load_glossary(directory=tmp_path)) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("基层党建", True), ("R11 乡镇党建(R01重复)", True), ("first secretary (第一书记)", False),
+    ("TF-IDF", False), ("", False), ("n = 12", False),
+])
+def test_chinese_only(text, expected):
+    assert glossary.chinese_only(text) is expected
+
+
+def test_label_or_gives_an_english_fallback_for_unknown_terms():
+    assert glossary.label_or("第一书记", "en", "item 1") == "first secretary (第一书记)"
+    assert glossary.label_or("未收录的词", "en", "T3 term") == "T3 term (未收录的词)"
+    assert glossary.label_or("未收录的词", "en", "T3 term", with_chinese=False) == "T3 term"
+    assert glossary.label_or("未收录的词", "zh", "T3 term") == "未收录的词"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -163,3 +164,31 @@ def missing_terms(terms: Iterable[str]) -> list[str]:
         if term not in tables.to_en and term not in tables.to_zh:
             missing[term] = None
     return list(missing)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def chinese_only(text: str) -> bool:
+    """True if ``text`` has Chinese characters and no Latin word (unreadable in an English figure).
+
+    Ids such as 'R01' do not count as words: 'R11 乡镇党建' is Chinese-only.
+    """
+    return bool(_HAN.search(text)) and not _LATIN.search(text)
+
+
+def label_or(term: str, lang: str, fallback: str, *, with_chinese: bool = True) -> str:
+    """:func:`label`, but in English a term the glossary lacks becomes ``"<fallback> (<term>)"``.
+
+    The fallback (such as ``"T3 term"`` or ``"item 4"``) is English and transliteration-free, so
+    no English figure carries a Chinese-only label; the Chinese stays beside it unless
+    ``with_chinese=False``.
+
+    >>> label_or("未收录的词", "en", "T3 term")
+    'T3 term (未收录的词)'
+    """
+    text = label(term, lang, with_chinese=with_chinese)
+    if lang == "zh" or not chinese_only(text):
+        return text
+    return f"{fallback} ({term})" if with_chinese and term else fallback

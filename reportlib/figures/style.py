@@ -10,11 +10,13 @@ only check that the cached file is there.
 
 Example::
 
-    from reportlib.figures.style import new_figure, save_figure
-    fig = new_figure(height=2.0)
-    ax = fig.add_subplot()
-    ax.set_title("基层党建")
-    save_figure(fig, "example")   # figures/example.pdf, .svg, .png
+    from reportlib.figures.style import new_figure, pin_style, save_figure, use_paper_style
+    with use_paper_style():              # rcParams change inside the block only
+        fig = new_figure(height=2.0)
+        ax = fig.add_subplot()
+        ax.set_title("基层党建")
+        pin_style(fig)                   # the font is set on the texts themselves
+    save_figure(fig, "example")          # figures/example.pdf, .svg, .png
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ import importlib.metadata
 import importlib.util
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from reportlib.conventions import CATEGORIES  # noqa: F401  (re-exported: figures list categories in this order)
 from reportlib.errors import MissingFontError, ValueInvalidError
@@ -197,36 +200,81 @@ def paper_rc() -> dict[str, object]:
 
 
 class use_paper_style:  # noqa: N801 - used like a function
-    """Apply the paper style to matplotlib's rcParams.
+    """Context manager: the paper style in matplotlib's rcParams inside the block only.
 
-    Call it to switch the style on for the session (``use_paper_style()``), or use it as a
-    context manager (``with use_paper_style(): ...``) to restore the previous settings on exit.
+    ``with use_paper_style(): ...`` applies :func:`paper_rc` on entry and restores the previous
+    settings on exit; nothing changes outside the block.
     """
 
-    def __init__(self) -> None:
-        style = paper_rc()
-        self._previous = {key: mpl.rcParams[key] for key in style}
-        mpl.rcParams.update(style)
-
     def __enter__(self) -> "use_paper_style":
+        self._context = mpl.rc_context(paper_rc())
+        self._context.__enter__()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        mpl.rcParams.update(self._previous)
+        self._context.__exit__(*exc_info)
+
+
+def pin_style(fig: Figure) -> Figure:
+    """Set the paper font on every text artist of ``fig`` and return it.
+
+    Call it inside :class:`use_paper_style` after the figure is built. Tick labels are made
+    lazily, and a generic family ('sans-serif') is resolved at every draw from the rcParams of
+    that moment; so the first tick of every axis is made here, in the style, and the font
+    family is pinned on each text (ticks made later copy the first one). The figure then draws
+    the same later, outside any context, as Jupyter's inline backend does.
+    """
+    stack = list(fig.axes)
+    while stack:
+        ax = stack.pop()
+        stack.extend(ax.child_axes)
+        for axis in (ax.xaxis, ax.yaxis):
+            _pin_ticks(axis)
+    family = [register_font(), LATIN_FALLBACK]
+    for text in fig.findobj(Text):
+        text.set_fontfamily(family)
+    return fig
+
+
+def _pin_ticks(axis) -> None:
+    """Make the first major and minor tick now, and store their label size on the axis.
+
+    The automatic tick locator sizes its bins from the axis's label size, which it reads from
+    the rcParams at every draw unless the axis has its own; the first tick's size is stored
+    without touching the labels (set_tick_params would overwrite sizes set on purpose).
+    """
+    for which, ticks in (("major", axis.majorTicks), ("minor", axis.minorTicks)):
+        size = ticks[0].label1.get_fontsize()  # ticks[0] makes the lazy first tick
+        keywords = axis._major_tick_kw if which == "major" else axis._minor_tick_kw
+        keywords.setdefault("labelsize", size)
+
+
+def paper_figure(func: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Decorator of figure functions: build the figure in the paper style, pin it, restore rcParams.
+
+    The caller's ``matplotlib.rcParams`` are the same after the call as before it.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> Figure:
+        with use_paper_style():
+            return pin_style(func(*args, **kwargs))
+
+    return wrapper
 
 
 def new_figure(*, width: float = SINGLE_COLUMN, height: float | None = None) -> Figure:
-    """Return an empty ``matplotlib.figure.Figure`` in the paper style (no pyplot state).
+    """Return an empty ``matplotlib.figure.Figure`` (no pyplot state), constrained layout.
 
-    ``height`` defaults to 0.75 × ``width``. The style stays applied (see
-    :class:`use_paper_style`) so that the figure draws the same inline and when saved.
+    ``height`` defaults to 0.75 × ``width``. It changes no global setting: build the figure
+    inside :class:`use_paper_style` (or a function decorated with :func:`paper_figure`) and
+    call :func:`pin_style` at the end, so it draws the same inline and when saved.
     """
     if not width > 0:
         raise ValueInvalidError("width", width, "a positive number of inches")
     height = width * 0.75 if height is None else height
     if not height > 0:
         raise ValueInvalidError("height", height, "a positive number of inches")
-    use_paper_style()
     return Figure(figsize=(width, height), layout="constrained")
 
 
