@@ -151,9 +151,9 @@ def test_seed_corpus_overview():
     ax = fig.axes[0]
     assert len(ax.patches) == 12
     ticks = [t.split()[0] for t in _ticks(ax)]
-    assert ticks[:5] == ["R01", "R05", "R09", "R10", "R11"]
-    assert [bool(p.get_hatch()) for p in ax.patches] == [t == "R11" for t in ticks]
-    assert [t.get_text() for t in ax.texts] == ["duplicate: R01"]
+    assert ticks[:5] == ["#01", "#05", "#09", "#10", "#11"]  # short ids of the rural reports
+    assert [bool(p.get_hatch()) for p in ax.patches] == [t == "#11" for t in ticks]
+    assert [t.get_text() for t in ax.texts] == ["duplicate: #01"]
     assert len(_legend_texts(fig)) == 6
     structure = overview.structure_overview(corpus.sections, corpus.reports, lang="zh")
     sax = structure.axes[0]
@@ -162,6 +162,7 @@ def test_seed_corpus_overview():
     assert len(sax.patches) == 12 * n_levels
     totals = [sum(sax.patches[i * 12 + row].get_width() for i in range(n_levels))
               for row in range(12)]
-    assert totals == [int((corpus.sections["report_id"] == rid).sum()) for rid in ids]
-    r01 = ids.index("R01")  # 一、落实各级党委… over (一)进一步强化…: two levels at least
+    by_short = dict(zip(corpus.reports["short_id"], corpus.reports["report_id"]))
+    assert totals == [int((corpus.sections["report_id"] == by_short[sid]).sum()) for sid in ids]
+    r01 = ids.index("#01")  # 一、落实各级党委… over (一)进一步强化…: two levels at least
     assert sax.patches[r01].get_width() > 0 and sax.patches[12 + r01].get_width() > 0

@@ -170,7 +170,8 @@ def test_topic_heatmap_groups_many_rows():
 
 def test_keyness_dotplot_draws_z_threshold_and_counts():
     table = pd.DataFrame({"category": "urban", "term": ["社区", "楼宇", "中性", "村级", "农户"],
-                          "count_in": [40, 22, 5, 1, 0], "count_out": [3, 1, 5, 30, 12], "z": [5.0, 3.0, 0.0, -4.0, -2.5]})
+                          "count_in": [40, 22, 5, 1, 0], "count_out": [3, 1, 5, 30, 12],
+                          "z": [5.0, 3.0, 0.0, -4.0, -2.5]})
     fig = vocabulary.keyness_dotplot(table, "rural", n=2, lang="zh")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["社区  (40 : 3)", "楼宇  (22 : 1)", "农户  (0 : 12)",

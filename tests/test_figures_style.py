@@ -123,12 +123,11 @@ def test_pillow_finds_real_glyphs_not_the_missing_glyph_box():
 
 # --- style constants ------------------------------------------------------------------------
 
-def test_category_colours_are_six_distinct_okabe_ito_colours():
+def test_category_colours_are_distinct_okabe_ito_colours_and_other_is_grey():
     assert tuple(style.CATEGORY_COLOURS) == style.CATEGORIES
-    colours = list(style.CATEGORY_COLOURS.values())
-    assert len(set(colours)) == 6
-    assert set(colours) <= set(style.OKABE_ITO.values())
-    assert style.OTHER_COLOUR not in colours
+    sectors = [style.CATEGORY_COLOURS[c] for c in style.CATEGORIES if c != "other"]
+    assert len(set(sectors)) == 6 and set(sectors) <= set(style.OKABE_ITO.values())
+    assert style.OTHER_COLOUR not in sectors and style.CATEGORY_COLOURS["other"] == style.OTHER_COLOUR
 
 
 def test_widths_and_sequential_colormap():

@@ -61,7 +61,8 @@ def report_tick_labels(reports: pd.DataFrame, lang: str) -> list[str]:
     out and the id stands alone (the bar's colour gives the sector).
     """
     labels = []
-    for rid, text in zip(reports["report_id"].astype(str), reports["label"].fillna("").astype(str)):
+    ids = reports["short_id"] if "short_id" in reports else reports["report_id"]  # short display ids
+    for rid, text in zip(ids.astype(str), reports["label"].fillna("").astype(str)):
         rest = text[len(rid):].strip() if text.startswith(rid) else text.strip()
         rest = translate(rest, lang) if rest else ""
         if lang == "en" and chinese_only(rest):
@@ -118,7 +119,8 @@ def report_lengths_by_category(reports: pd.DataFrame, *, lang: str = "zh") -> Fi
     ax = fig.add_subplot()
     y = list(range(len(frame)))
     colours = [category_colour(c) for c in frame["category"]]
-    duplicate = frame["duplicate_of"].fillna("").astype(str)
+    short = dict(zip(frame["report_id"], frame["short_id"])) if "short_id" in frame else {}
+    duplicate = frame["duplicate_of"].fillna("").astype(str).map(lambda r: short.get(r, r))
     bars = ax.barh(y, frame["n_chars"], color=colours, edgecolor=colours, linewidth=0.6)
     for bar, original in zip(bars, duplicate):
         if original:

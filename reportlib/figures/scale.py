@@ -32,19 +32,22 @@ ROW_HEIGHT = 0.17
 """Inches per bar row (a 7.5 pt label and a gap)."""
 
 
+_SECTORS = tuple(c for c in CATEGORIES if c != "other")
+
+
 def category_order(categories: Iterable[str]) -> list[str]:
     """The distinct categories in figure order: the six sectors, others sorted, ``other`` last."""
     present = set(categories)
-    ordered = [c for c in CATEGORIES if c in present]
-    rest = sorted(present - set(CATEGORIES) - {"other"})
+    ordered = [c for c in _SECTORS if c in present]
+    rest = sorted(present - set(_SECTORS) - {"other"})
     return ordered + rest + (["other"] if "other" in present else [])
 
 
 def category_rank(category: str) -> int:
     """Sort key of a category in :func:`category_order` (unknown codes before ``other``)."""
-    if category in CATEGORIES:
-        return CATEGORIES.index(category)
-    return len(CATEGORIES) + (1 if category == "other" else 0)
+    if category in _SECTORS:
+        return _SECTORS.index(category)
+    return len(_SECTORS) + (1 if category == "other" else 0)
 
 
 def category_colour(category: str) -> str:

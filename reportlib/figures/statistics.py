@@ -47,14 +47,14 @@ from reportlib.figures.style import (
     new_figure,
     paper_figure,
 )
+from reportlib.qualifiers import QUALIFIER_SEMANTICS, QUALIFIERS
 
 STAT_COLUMNS = ("report_id", "source", "line", "surface", "value", "value_high", "unit_norm",
                 "dimension", "qualifier", "what")
-DIMENSIONS = ("count", "money", "area", "percent", "percent_change", "ratio", "age", "time", "length",
-              "mass")
-QUALIFIER_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "at_most": "≤",
-                   "less_than": "<", "up_to": "≤"}
-"""Sign drawn before a value per qualifier (``up_to`` is the older name of ``at_most``)."""
+DIMENSIONS = ("count", "money", "area", "percent", "percent_change", "fraction", "ratio", "age", "time",
+              "length", "mass")
+QUALIFIER_SIGNS = {q: ("" if q == "exact" else QUALIFIER_SEMANTICS[q].relation) for q in QUALIFIERS}
+"""Sign drawn before a value per qualifier, from the one qualifier table (`reportlib.qualifiers`)."""
 MAX_CAPTION_FILES = 3
 """Most source files named in a caption; above it, their number."""
 _COLOURS = list(OKABE_ITO.values())
@@ -107,7 +107,8 @@ def _plain_tick(x: float, _pos: int) -> str:
 def _files_caption(statistics: pd.DataFrame, lang: str) -> str:
     files = sorted({Path(str(x)).name for x in statistics["source"].unique()})
     if len(files) > MAX_CAPTION_FILES:
-        return f"来源: {len(files):,}个文件 (全部段落)" if lang == "zh" else f"Source: {len(files):,} files (all paragraphs)"
+        return (f"来源: {len(files):,}个文件 (全部段落)" if lang == "zh"
+                else f"Source: {len(files):,} files (all paragraphs)")
     joined = ", ".join(files)
     return f"来源: {joined} (全部段落)" if lang == "zh" else f"Source: {joined} (all paragraphs)"
 
@@ -329,7 +330,7 @@ def _indicator_points(ax, part: pd.DataFrame, lang: str) -> None:
         x = row.value if pd.isna(row.value_high) else row.value_high
         ax.annotate(value_label(row), (x, y), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=6)
-    ax.set_yticks(range(len(part)), [_source_tick(r, l, lang) for r, l in zip(part["report_id"], part["line"])],
+    ax.set_yticks(range(len(part)), [_source_tick(r, n, lang) for r, n in zip(part["report_id"], part["line"])],
                   fontsize=6)
     for tick, category in zip(ax.get_yticklabels(), part["category"]):
         tick.set_color(category_colour(category))
