@@ -330,7 +330,8 @@ def _indicator_points(ax, part: pd.DataFrame, lang: str) -> None:
         x = row.value if pd.isna(row.value_high) else row.value_high
         ax.annotate(value_label(row), (x, y), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=6)
-    ax.set_yticks(range(len(part)), [_source_tick(r, n, lang) for r, n in zip(part["report_id"], part["line"])],
+    ids = part["_tick"].fillna(part["report_id"]) if "_tick" in part else part["report_id"]
+    ax.set_yticks(range(len(part)), [_source_tick(r, n, lang) for r, n in zip(ids, part["line"])],
                   fontsize=6)
     for tick, category in zip(ax.get_yticklabels(), part["category"]):
         tick.set_color(category_colour(category))
@@ -379,6 +380,8 @@ def indicator_chart(statistics: pd.DataFrame, reports: pd.DataFrame, *, indicato
     table = table[table["indicator"].isin(chosen)].assign(
         category=lambda t: t["report_id"].map(category).fillna("other"))
     table = table.assign(_rank=table["category"].map(category_rank))
+    if "short_id" in reports:  # ticks name reports by their short display id
+        table = table.assign(_tick=table["report_id"].map(reports.set_index("report_id")["short_id"]))
     sizes = table.groupby("indicator").size()
     ncols = min(len(chosen), 3 if lang == "zh" else 2)
     nrows = -(-len(chosen) // ncols)
