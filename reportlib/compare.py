@@ -32,7 +32,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from scipy.stats import norm
 
 from . import places as places_mod

@@ -24,9 +24,9 @@ three or more characters written twice) are the patterns alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 from .errors import InputError
 from .io import to_halfwidth

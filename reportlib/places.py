@@ -24,7 +24,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
+from importlib import resources
 
 #: Suffixes after which a 2-4 character local name stands.
 LOCAL_SUFFIXES = ("有限公司", "社区", "街道", "公司", "集团", "村", "镇", "乡")
@@ -33,13 +34,10 @@ TITLES = ("总书记", "书记", "同志", "主任", "市长", "县长", "部长
 #: Characters that never occur in a local name as the reports use them (function words, the
 #: administrative suffixes themselves, and 农/城/街/社 which make 农村, 城市, 街道, 社区).
 NOT_IN_NAME = frozenset("的各全本该我县市区乡镇村城和与及在对向到等个了是为有农街社其每这那所")
-#: Modifiers that stand before 村/社区/公司 as words, not names (贫困村, 示范社区, 国有公司).
-GENERIC_MODIFIERS = frozenset("""
-行政 贫困 示范 重点 先进 试点 空壳 薄弱 集体 中心 基层 老旧 商品 新型 文明 和谐 美丽 特色 民营
-国有 上市 股份 控股 分管 软弱 涣散 后进 边境 少数 民族 省级 国家 建档 立卡 深度 一般 较大 小型
-大型 中型 外资 合资 私营 个体 物业 农业 旅游 科技 投资 发展 建设 管理 服务 城乡 城镇 开放 居民
-单位 部分 多个 两个 三个 几个 周边 附近 当地 本地 外地 各类 不同 所在 驻地 挂钩 结对 帮扶 联系
-""".split())
+#: Modifiers that stand before 村/社区/公司 as words, not names (data/place_generic_modifiers.txt).
+GENERIC_MODIFIERS = frozenset(
+    line.strip() for line in resources.files("reportlib.data").joinpath("place_generic_modifiers.txt")
+    .read_text("utf-8").splitlines() if line.strip() and not line.startswith("#"))
 #: jieba tags of proper names: a gazetteer stem jieba tags otherwise is a common word (和平 'nz').
 _NAME_TAGS = ("ns", "nr", "nt")
 _SUFFIX_RE = re.compile("|".join(LOCAL_SUFFIXES))

@@ -287,7 +287,7 @@ def test_k_rule_constants():
 
 
 def test_runs_are_reused_and_give_the_same_scores(three_vocab):
-    options = dict(ks=[2, 3], seeds=(0, 1, 2), min_df=1, max_df=1.0)
+    options = {"ks": [2, 3], "seeds": (0, 1, 2), "min_df": 1, "max_df": 1.0}
     runs = topics.seed_runs(three_vocab, **options)
     assert list(runs.columns) == ["method", "k", "seed", "terms", "coherence"] and len(runs) == 2 * 2 * 3
     direct = topics.evaluate_k(three_vocab, **options)
