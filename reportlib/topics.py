@@ -459,13 +459,24 @@ def missing_topic_labels(model: TopicModel, *, labels: pd.DataFrame | None = Non
     return table[table["status"] != "ok"].reset_index(drop=True)
 
 
-def topic_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category") -> pd.DataFrame:
-    """Mean topic mixture of the paragraphs in each group of ``by`` (category, report_id, ...).
+def topic_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category",
+                 level: str = "paragraph") -> pd.DataFrame:
+    """Mean topic mixture of each group of ``by`` (category, report_id, ...).
 
-    Each modelled paragraph counts once; paragraphs without any modelled term are left out. Rows
-    are groups (sorted), columns topics 1..k, each row sums to 1.
+    ``level="paragraph"``: the mean over the group's modelled paragraphs (each paragraph counts
+    once, so a long report weighs more); ``level="report"``: the mean over the group's reports of
+    their paragraph means (:func:`report_shares`; each report counts once). Paragraphs without any
+    modelled term are left out. Rows are groups (sorted), columns topics 1..k, each row sums to 1.
     """
+    if level not in ("paragraph", "report"):
+        raise ValueInvalidError("level", level, "'paragraph' or 'report'")
     _require(paragraphs, ("paragraph_id", by), "paragraphs")
+    if level == "report":
+        shares = report_shares(model, paragraphs, by=by)
+        topics_only = shares[list(model.weights.columns)]
+        means = topics_only.groupby(shares[by].to_numpy(), sort=True).mean().rename_axis(by)
+        means.columns = model.weights.columns
+        return means
     weights = model.weights[model.weights.sum(axis=1) > 0]
     groups = paragraphs.set_index("paragraph_id")[by].reindex(weights.index)
     return weights.groupby(groups.to_numpy(), sort=True).mean().rename_axis(by)
@@ -476,7 +487,7 @@ def report_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "cat
 
     A report's share of a topic is the mean over its modelled paragraphs; a group's share is the
     mean over its reports, so a long report counts as much as a short one. Columns: ``by``,
-    report_id, then topics 1..k (one row per report, sorted).
+    report_id, then topics 1..k (one row per report, sorted; just report_id when ``by`` is it).
     """
     _require(paragraphs, ("paragraph_id", "report_id", by), "paragraphs")
     weights = model.weights[model.weights.sum(axis=1) > 0]
@@ -484,7 +495,8 @@ def report_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "cat
     per_report = weights.groupby(info["report_id"].to_numpy(), sort=True).mean()
     group = info.groupby("report_id")[by].first().reindex(per_report.index)
     per_report.insert(0, "report_id", per_report.index)
-    per_report.insert(0, by, group.to_numpy())
+    if by != "report_id":
+        per_report.insert(0, by, group.to_numpy())
     return per_report.reset_index(drop=True)
 
 
