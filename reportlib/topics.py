@@ -180,13 +180,15 @@ def fit_topics(paragraphs: pd.DataFrame, *, k: int, method: str = "nmf", seed: i
     return _fit_matrix(matrix, terms, paragraphs["paragraph_id"], k=k, method=method, seed=seed)
 
 
+def _estimator(method: str, k: int, seed: int):
+    if method == "nmf":
+        return NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
+    return LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=25, random_state=seed)
+
+
 def _fit_matrix(matrix, terms: tuple[str, ...], ids, *, k: int, method: str, seed: int) -> TopicModel:
     """Fit one model on a term matrix already built (so evaluate_k builds it once per method)."""
-    if method == "nmf":
-        model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
-    else:
-        model = LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=25,
-                                          random_state=seed)
+    model = _estimator(method, k, seed)
     raw = model.fit_transform(matrix)
     totals = raw.sum(axis=1, keepdims=True)
     shares = np.divide(raw, totals, out=np.zeros_like(raw), where=totals > 0)
@@ -327,7 +329,10 @@ def _postings(documents: Iterable[Iterable[str]]) -> tuple[dict[str, set[int]], 
 
 def _fitted_terms(matrix, terms: tuple[str, ...], ids, method: str, k: int, seed: int,
                   n_top: int) -> tuple[tuple[str, ...], ...]:
-    model = _fit_matrix(matrix, terms, ids, k=k, method=method, seed=seed)
+    # Only the topic-term weights are needed: LDA's fit() gives the same components_ as
+    # fit_transform() without the final pass over the documents.
+    estimator = _estimator(method, k, seed).fit(matrix)
+    model = TopicModel(method, k, seed, terms, estimator.components_, pd.DataFrame())
     return tuple(tuple(t) for t in _term_lists(model, n_top))
 
 
