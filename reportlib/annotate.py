@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from . import patterns as P
 from .conventions import CATEGORIES, to_halfwidth
+from .damage import damage_patterns, find_damage  # noqa: F401  (moved to reportlib.damage; kept importable here)
 from .errors import InputError, ValueInvalidError
 from .rules import DEFAULT_RULES, Rules
 
@@ -243,26 +244,3 @@ def _containment(texts: list[str], shingle_chars: int) -> np.ndarray:
 
 def _for_shingles(text: str) -> str:
     return re.sub(r"[\W_]+", "", to_halfwidth(text))
-
-
-@lru_cache(maxsize=1)
-def damage_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """The patterns of ``data/damage_patterns.tsv`` as (pattern, kind, note)."""
-    text = resources.files("reportlib.data").joinpath("damage_patterns.tsv").read_text("utf-8")
-    rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")]
-    return tuple((re.compile(p), kind, note) for p, kind, note in rows)
-
-
-def find_damage(text: str) -> list[tuple[int, int, str, str]]:
-    """Traces of scraping damage in one line: (start, end, kind, note)."""
-    norm = to_halfwidth(text)
-    return [(m.start(), m.end(), kind, note)
-            for pattern, kind, note in damage_patterns() for m in pattern.finditer(norm)
-            if not (kind == "doubled character" and _is_reduplication(norm, m.start(), m.end()))]
-
-
-def _is_reduplication(text: str, start: int, end: int) -> bool:
-    """AABB words (实实在在, 和和美美): the doubled pair stands beside another doubled pair."""
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
-    return (len(before) == 2 and before[0] == before[1]) or (len(after) == 2 and after[0] == after[1])

@@ -15,7 +15,9 @@ learning seeded by ``seed``). The IDF is this corpus's own (computed over the mo
 paragraphs, smoothed, sublinear term frequency), not a general-language table.
 
 The number of topics is chosen by :func:`choose_k` from :func:`evaluate_k`'s scores, with the
-rule in :data:`CHOOSE_K_RULE`.
+rule in :data:`CHOOSE_K_RULE`. The rule, its k grid, its seeds and its threshold are fixed here,
+before the data is looked at (:data:`K_GRID`, :data:`K_SEEDS`, :data:`MIN_STABILITY`,
+:data:`N_TOP`); :func:`k_sensitivity` shows whether another set of seeds would pick another k.
 
 >>> import pandas as pd
 >>> rural, firms = ["村干部", "报酬", "集体经济", "村级"], ["企业", "员工", "流动", "非公"]
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -50,6 +53,23 @@ from sklearn.preprocessing import normalize
 from reportlib.errors import InputError, ValueInvalidError, require_frame
 
 METHODS = ("nmf", "lda")
+
+#: The k tried. Fewer than 3 topics cannot separate even the main sectors (rural, urban,
+#: enterprise); more than 12 leaves a few hundred paragraphs with topics of a handful each.
+K_GRID = range(3, 13)
+#: Seeds of the runs per k. Ten runs give 45 pairs for stability; notebooks import this tuple
+#: rather than choosing their own (seeds 0-4 and 0-9 picked different k on the seed corpus).
+K_SEEDS = tuple(range(10))
+#: The seed sets compared by :func:`k_sensitivity`: two disjoint halves and the whole.
+K_SEED_SETS = (tuple(range(5)), tuple(range(5, 10)), tuple(range(10)))
+#: A k is "stable" when the best-match Jaccard of top terms between runs is at least this: with
+#: 10 top terms, 0.9 means that on average 9 of 10 terms of a topic come back in another run.
+MIN_STABILITY = 0.9
+#: Top terms per topic for coherence, stability and labels (10 is the usual NPMI list length).
+N_TOP = 10
+#: A group's topic is "carried by one report" when one report holds more than this share of the
+#: group's (report-level) topic weight: more than half means the other reports together hold less.
+CARRIED_BY_ONE_REPORT = 0.5
 
 #: How :func:`choose_k` decides, in words (the notebook quotes it).
 CHOOSE_K_RULE = (
@@ -88,20 +108,19 @@ class KChoice:
     rule: str
 
 
-def paragraph_table(corpus, *, drop_duplicates: bool = True) -> pd.DataFrame:
+def paragraph_table(corpus, *, drop_duplicates: bool = True, exclude_places: bool = False) -> pd.DataFrame:
     """``corpus.paragraphs`` with tokens and their report's category and label.
 
     Reports that repeat another (``duplicate_of`` set) are left out unless ``drop_duplicates`` is
-    False. Columns: those of ``corpus.paragraphs`` plus category, label and tokens (see
-    ``reportlib.tokenize.tokenize_paragraphs``).
+    False. ``exclude_places`` leaves place and person names out of the tokens, as the vocabulary
+    tables do (``reportlib.compare.paragraph_tokens``, ``reportlib.places``). Columns: those of
+    ``corpus.paragraphs`` plus tokens, category and label.
     """
-    from reportlib.tokenize import tokenize_paragraphs
+    from reportlib.compare import paragraph_tokens
 
-    kept = corpus.drop_duplicates() if drop_duplicates else corpus
-    info = kept.reports.set_index("report_id")
-    out = tokenize_paragraphs(kept.paragraphs)
-    out["category"] = out["report_id"].map(info["category"])
-    out["label"] = out["report_id"].map(info["label"])
+    out = paragraph_tokens(corpus, keep_duplicates=not drop_duplicates, exclude_places=exclude_places)
+    info = corpus.reports.set_index("report_id")
+    out["label"] = out["report_id"].map(info["label"]) if "label" in info else ""
     return out.reset_index(drop=True)
 
 
@@ -158,15 +177,22 @@ def fit_topics(paragraphs: pd.DataFrame, *, k: int, method: str = "nmf", seed: i
     _require(paragraphs, ("paragraph_id", "tokens"), "paragraphs")
     weighting = "tfidf" if method == "nmf" else "count"
     matrix, terms = term_matrix(paragraphs, weighting=weighting, min_df=min_df, max_df=max_df)
+    return _fit_matrix(matrix, terms, paragraphs["paragraph_id"], k=k, method=method, seed=seed)
+
+
+def _estimator(method: str, k: int, seed: int):
     if method == "nmf":
-        model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
-    else:
-        model = LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=25,
-                                          random_state=seed)
+        return NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
+    return LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=25, random_state=seed)
+
+
+def _fit_matrix(matrix, terms: tuple[str, ...], ids, *, k: int, method: str, seed: int) -> TopicModel:
+    """Fit one model on a term matrix already built (so evaluate_k builds it once per method)."""
+    model = _estimator(method, k, seed)
     raw = model.fit_transform(matrix)
     totals = raw.sum(axis=1, keepdims=True)
     shares = np.divide(raw, totals, out=np.zeros_like(raw), where=totals > 0)
-    weights = pd.DataFrame(shares, index=pd.Index(paragraphs["paragraph_id"], name="paragraph_id"),
+    weights = pd.DataFrame(shares, index=pd.Index(ids, name="paragraph_id"),
                            columns=pd.RangeIndex(1, k + 1, name="topic"))
     return TopicModel(method, k, seed, terms, model.components_, weights)
 
@@ -174,8 +200,9 @@ def fit_topics(paragraphs: pd.DataFrame, *, k: int, method: str = "nmf", seed: i
 def top_terms(model: TopicModel, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` heaviest terms of each topic; columns model, k, topic, rank, term, weight."""
     rows = []
+    by_term = np.argsort(np.array(model.terms, dtype=object), kind="stable")  # ties: term order
     for topic, row in enumerate(model.components, start=1):
-        order = sorted(range(len(row)), key=lambda j: (-row[j], model.terms[j]))[:n]
+        order = by_term[np.argsort(-row[by_term], kind="stable")][:n]
         rows += [(model.method, model.k, topic, rank, model.terms[j], round(float(row[j]), 6))
                  for rank, j in enumerate(order, start=1)]
     return pd.DataFrame(rows, columns=["model", "k", "topic", "rank", "term", "weight"])
@@ -197,12 +224,7 @@ def npmi_coherence(topics: Sequence[Sequence[str]], documents: Iterable[Iterable
     >>> npmi_coherence([["a", "b"]], [["a", "b"], ["a"], ["c"], ["b", "c"]])
     [0.0]
     """
-    postings: dict[str, set[int]] = {}
-    n_docs = 0
-    for i, doc in enumerate(documents):
-        n_docs += 1
-        for term in set(doc):
-            postings.setdefault(term, set()).add(i)
+    postings, n_docs = _postings(documents)
     return [_mean_npmi(terms, postings, n_docs) for terms in topics]
 
 
@@ -232,43 +254,126 @@ def topic_match(terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str
     return round(float(sim[rows, cols].sum() / max(len(terms_a), len(terms_b))), 6)
 
 
-def evaluate_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(3, 13),
-               methods: Sequence[str] = METHODS, seeds: Sequence[int] = tuple(range(10)),
-               n_top: int = 10, min_df: int | float = 2, max_df: float = 0.5,
-               n_jobs: int = 1) -> pd.DataFrame:
+def seed_runs(paragraphs: pd.DataFrame, *, ks: Iterable[int] = K_GRID, methods: Sequence[str] = METHODS,
+              seeds: Sequence[int] = K_SEEDS, n_top: int = N_TOP, min_df: int | float = 2,
+              max_df: float = 0.5, n_jobs: int = 1) -> pd.DataFrame:
+    """One fitted model per (method, k, seed), reduced to what k selection needs.
+
+    The term matrix is built once per method and shared by all its fits (``n_jobs`` fits run in
+    parallel; the result does not depend on it). Columns: method, k, seed, terms (the topics'
+    top ``n_top`` terms, a tuple of tuples), coherence (a tuple: NPMI of each topic, see
+    :func:`npmi_coherence`). Pass it to :func:`evaluate_k` or :func:`k_sensitivity` as ``runs``.
+    """
+    _require(paragraphs, ("tokens",), "paragraphs")
+    ks = list(ks)
+    for method in methods:
+        if method not in METHODS:
+            raise ValueInvalidError("methods", method, f"each one of {METHODS}")
+    for k in ks:
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= len(paragraphs):
+            raise ValueInvalidError("ks", k, f"ints from 1 to the number of paragraphs ({len(paragraphs)})")
+    postings, n_docs = _postings(paragraphs["tokens"])
+    grid = [(method, k, seed) for method in methods for k in ks for seed in seeds]
+    matrices = {m: term_matrix(paragraphs, weighting="tfidf" if m == "nmf" else "count", min_df=min_df,
+                               max_df=max_df) for m in methods}
+    ids = paragraphs["paragraph_id"] if "paragraph_id" in paragraphs else pd.RangeIndex(len(paragraphs))
+    terms = Parallel(n_jobs=n_jobs)(
+        delayed(_fitted_terms)(*matrices[m], ids, m, k, seed, n_top) for m, k, seed in grid)
+    rows = [(m, k, seed, t, tuple(_mean_npmi(topic, postings, n_docs) for topic in t))
+            for (m, k, seed), t in zip(grid, terms)]
+    return pd.DataFrame(rows, columns=["method", "k", "seed", "terms", "coherence"])
+
+
+def evaluate_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = K_GRID,
+               methods: Sequence[str] = METHODS, seeds: Sequence[int] = K_SEEDS,
+               n_top: int = N_TOP, min_df: int | float = 2, max_df: float = 0.5,
+               n_jobs: int = 1, runs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Coherence and stability of each method for each k.
 
-    For every (method, k) one model is fitted per seed (``n_jobs`` fits run in parallel; the
-    result does not depend on it). Columns: method, k, coherence (mean over seeds of the mean
-    NPMI of the topics' top ``n_top`` terms, see :func:`npmi_coherence`), coherence_min (the
-    least coherent topic of the first seed's model), stability (mean over all pairs of seeds of
-    :func:`topic_match`), n_seeds.
+    For every (method, k) one model is fitted per seed (see :func:`seed_runs`; pass its table as
+    ``runs`` to reuse fits, then only the runs of ``seeds`` are used). Columns: method, k,
+    coherence (mean over seeds of the mean NPMI of the topics' top ``n_top`` terms, see
+    :func:`npmi_coherence`), coherence_min (the least coherent topic of the first seed's model),
+    stability (mean over all pairs of seeds of :func:`topic_match`), n_seeds.
     """
     if len(seeds) < 2:
         raise ValueInvalidError("seeds", seeds, "at least two seeds, to measure stability")
-    documents = list(paragraphs["tokens"])
-    grid = list(itertools.product(methods, ks))
-    options = dict(min_df=min_df, max_df=max_df)
-    runs = Parallel(n_jobs=n_jobs)(
-        delayed(_fitted_terms)(paragraphs, method, k, s, n_top, options) for method, k in grid for s in seeds
-    )
+    if runs is None:
+        runs = seed_runs(paragraphs, ks=ks, methods=methods, seeds=seeds, n_top=n_top, min_df=min_df,
+                         max_df=max_df, n_jobs=n_jobs)
+    ks = list(ks)
+    runs = runs[runs["seed"].isin(seeds) & runs["method"].isin(methods) & runs["k"].isin(ks)]
     rows = []
-    for i, (method, k) in enumerate(grid):
-        terms = runs[i * len(seeds):(i + 1) * len(seeds)]
-        coherence = [npmi_coherence(t, documents) for t in terms]
-        stability = np.mean([topic_match(a, b) for a, b in itertools.combinations(terms, 2)])
-        rows.append((method, k, round(float(np.mean([np.mean(c) for c in coherence])), 6),
-                     round(float(min(coherence[0])), 6), round(float(stability), 6), len(seeds)))
+    for method in methods:
+        for k in ks:
+            part = runs[(runs["method"] == method) & (runs["k"] == k)].set_index("seed")
+            if set(part.index) != set(seeds):
+                raise ValueInvalidError("runs", f"runs lacking {method}, k={k} for some of {tuple(seeds)}",
+                                        "a seed_runs table covering every method, k and seed asked for")
+            terms, coherence = list(part.loc[list(seeds), "terms"]), list(part.loc[list(seeds), "coherence"])
+            stability = np.mean([topic_match(a, b) for a, b in itertools.combinations(terms, 2)])
+            rows.append((method, k, round(float(np.mean([np.mean(c) for c in coherence])), 6),
+                         round(float(min(coherence[0])), 6), round(float(stability), 6), len(seeds)))
     return pd.DataFrame(rows, columns=["method", "k", "coherence", "coherence_min", "stability", "n_seeds"])
 
 
-def _fitted_terms(paragraphs: pd.DataFrame, method: str, k: int, seed: int, n_top: int,
-                  options: dict) -> list[list[str]]:
-    return _term_lists(fit_topics(paragraphs, k=k, method=method, seed=seed, **options), n_top)
+def _postings(documents: Iterable[Iterable[str]]) -> tuple[dict[str, set[int]], int]:
+    postings: dict[str, set[int]] = {}
+    n_docs = 0
+    for i, doc in enumerate(documents):
+        n_docs += 1
+        for term in set(doc):
+            postings.setdefault(term, set()).add(i)
+    return postings, n_docs
 
 
-def choose_k(scores: pd.DataFrame, *, method: str = "nmf", min_stability: float = 0.9,
-             n_top: int = 10) -> KChoice:
+def _fitted_terms(matrix, terms: tuple[str, ...], ids, method: str, k: int, seed: int,
+                  n_top: int) -> tuple[tuple[str, ...], ...]:
+    # Only the topic-term weights are needed: LDA's fit() gives the same components_ as
+    # fit_transform() without the final pass over the documents.
+    estimator = _estimator(method, k, seed).fit(matrix)
+    model = TopicModel(method, k, seed, terms, estimator.components_, pd.DataFrame())
+    return tuple(tuple(t) for t in _term_lists(model, n_top))
+
+
+def k_sensitivity(paragraphs: pd.DataFrame | None = None, *, seed_sets: Sequence[Sequence[int]] = K_SEED_SETS,
+                  ks: Iterable[int] = K_GRID, methods: Sequence[str] = METHODS,
+                  min_stability: float = MIN_STABILITY, n_top: int = N_TOP, runs: pd.DataFrame | None = None,
+                  **options) -> pd.DataFrame:
+    """The k that :func:`choose_k` picks under each set of seeds, to show how much k rests on them.
+
+    Fits are made once over the union of the seed sets (or taken from ``runs``, a
+    :func:`seed_runs` table; ``options`` go to it). Columns: method, seeds (e.g. '0-4'), k,
+    coherence and stability of that k under those seeds, same_as_all (whether it is the k chosen
+    under the last, usually the largest, seed set).
+    """
+    union = sorted({s for seeds in seed_sets for s in seeds})
+    ks = list(ks)
+    if runs is None:
+        if paragraphs is None:
+            raise ValueInvalidError("paragraphs", None, "a paragraphs table, unless `runs` is given")
+        runs = seed_runs(paragraphs, ks=ks, methods=methods, seeds=union, n_top=n_top, **options)
+    rows = []
+    for method in methods:
+        chosen = []
+        for seeds in seed_sets:
+            scores = evaluate_k(None, ks=ks, methods=[method], seeds=tuple(seeds), n_top=n_top, runs=runs)
+            k = choose_k(scores, method=method, min_stability=min_stability, n_top=n_top).k
+            row = scores.set_index("k").loc[k]
+            chosen.append([method, _seed_label(seeds), k, row["coherence"], row["stability"]])
+        rows += [r + [r[2] == chosen[-1][2]] for r in chosen]
+    return pd.DataFrame(rows, columns=["method", "seeds", "k", "coherence", "stability", "same_as_all"])
+
+
+def _seed_label(seeds: Sequence[int]) -> str:
+    seeds = sorted(seeds)
+    if seeds == list(range(seeds[0], seeds[-1] + 1)):
+        return f"{seeds[0]}-{seeds[-1]}"
+    return ",".join(map(str, seeds))
+
+
+def choose_k(scores: pd.DataFrame, *, method: str = "nmf", min_stability: float = MIN_STABILITY,
+             n_top: int = N_TOP) -> KChoice:
     """Pick k for ``method`` from :func:`evaluate_k` output by :data:`CHOOSE_K_RULE`."""
     part = scores[scores["method"] == method]
     if part.empty:
@@ -359,46 +464,76 @@ def missing_topic_labels(model: TopicModel, *, labels: pd.DataFrame | None = Non
     return table[table["status"] != "ok"].reset_index(drop=True)
 
 
-def topic_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category") -> pd.DataFrame:
-    """Mean topic mixture of the paragraphs in each group of ``by`` (category, report_id, ...).
+def topic_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category",
+                 level: str = "paragraph") -> pd.DataFrame:
+    """Mean topic mixture of each group of ``by`` (category, report_id, ...).
 
-    Each modelled paragraph counts once; paragraphs without any modelled term are left out. Rows
-    are groups (sorted), columns topics 1..k, each row sums to 1.
+    ``level="paragraph"``: the mean over the group's modelled paragraphs (each paragraph counts
+    once, so a long report weighs more); ``level="report"``: the mean over the group's reports of
+    their paragraph means (:func:`report_shares`; each report counts once). Paragraphs without any
+    modelled term are left out. Rows are groups (sorted), columns topics 1..k, each row sums to 1.
     """
+    if level not in ("paragraph", "report"):
+        raise ValueInvalidError("level", level, "'paragraph' or 'report'")
     _require(paragraphs, ("paragraph_id", by), "paragraphs")
+    if level == "report":
+        shares = report_shares(model, paragraphs, by=by)
+        topics_only = shares[list(model.weights.columns)]
+        means = topics_only.groupby(shares[by].to_numpy(), sort=True).mean().rename_axis(by)
+        means.columns = model.weights.columns
+        return means
     weights = model.weights[model.weights.sum(axis=1) > 0]
     groups = paragraphs.set_index("paragraph_id")[by].reindex(weights.index)
     return weights.groupby(groups.to_numpy(), sort=True).mean().rename_axis(by)
 
 
-def topic_specificity(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category",
-                      ratio: float = 2.0, floor: float = 0.5) -> pd.DataFrame:
-    """Which topics belong to one group of ``by`` and which are shared by all.
+def report_shares(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category") -> pd.DataFrame:
+    """Topic shares per report, then per group of ``by`` as the mean over its reports.
 
-    For each topic and group, ``ratio`` compares the topic's mean share in the group's paragraphs
-    with its mean share in all other paragraphs. A topic is 'specific' to its top group when that
-    ratio is at least ``ratio`` and no other group reaches it; 'shared' when every group's share is
-    at least ``floor`` times the topic's share over all paragraphs; otherwise 'uneven'.
-    Columns: topic, kind, top_group, share_top, share_rest, ratio, groups_over_ratio, min_group,
-    share_min, top_group_reports, top_report, top_report_part (the part of the top group's topic
-    weight that comes from its heaviest report; near 1 means one report carries the topic).
+    A report's share of a topic is the mean over its modelled paragraphs; a group's share is the
+    mean over its reports, so a long report counts as much as a short one. Columns: ``by``,
+    report_id, then topics 1..k (one row per report, sorted; just report_id when ``by`` is it).
     """
     _require(paragraphs, ("paragraph_id", "report_id", by), "paragraphs")
     weights = model.weights[model.weights.sum(axis=1) > 0]
     info = paragraphs.set_index("paragraph_id").reindex(weights.index)
-    rows = []
-    for topic in weights.columns:
-        rows.append(_specificity_row(weights[topic], info, by, ratio, floor, topic))
+    per_report = weights.groupby(info["report_id"].to_numpy(), sort=True).mean()
+    group = info.groupby("report_id")[by].first().reindex(per_report.index)
+    per_report.insert(0, "report_id", per_report.index)
+    if by != "report_id":
+        per_report.insert(0, by, group.to_numpy())
+    return per_report.reset_index(drop=True)
+
+
+def topic_specificity(model: TopicModel, paragraphs: pd.DataFrame, *, by: str = "category",
+                      ratio: float = 2.0, floor: float = 0.5,
+                      carried: float = CARRIED_BY_ONE_REPORT) -> pd.DataFrame:
+    """Which topics belong to one group of ``by`` and which are shared by all, from report shares.
+
+    Shares are report-level (:func:`report_shares`): a group's share of a topic is the mean of its
+    reports' shares, and ``ratio`` compares it with the mean share of the reports outside the
+    group, so one long report does not carry a topic by its number of paragraphs. A topic is
+    'specific' to its top group when that ratio is at least ``ratio`` and no other group reaches
+    it; 'shared' when every group's share is at least ``floor`` times the mean over all reports;
+    otherwise 'uneven'. Columns: topic, kind, top_group, share_top, share_rest, ratio,
+    groups_over_ratio, min_group, share_min, top_group_reports, top_report, top_report_part (the
+    heaviest report's part of the top group's summed report shares), n_reports (reports in the
+    top group), carried_by_one_report (top_report_part > ``carried``; always so with one report).
+    """
+    shares = report_shares(model, paragraphs, by=by)
+    rows = [_specificity_row(shares[topic], shares[by], shares["report_id"], ratio, floor, carried, topic)
+            for topic in model.weights.columns]
     columns = ["topic", "kind", "top_group", "share_top", "share_rest", "ratio", "groups_over_ratio",
-               "min_group", "share_min", "top_group_reports", "top_report", "top_report_part"]
+               "min_group", "share_min", "top_group_reports", "top_report", "top_report_part", "n_reports",
+               "carried_by_one_report"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def _specificity_row(share: pd.Series, info: pd.DataFrame, by: str, ratio: float, floor: float,
-                     topic: int) -> tuple:
-    groups = info[by]
+def _specificity_row(share: pd.Series, groups: pd.Series, reports: pd.Series, ratio: float, floor: float,
+                     carried: float, topic: int) -> tuple:
     means = share.groupby(groups.to_numpy(), sort=True).mean()
-    ratios = {g: means[g] / max(float(share[groups != g].mean()), 1e-12) for g in means.index}
+    ratios = {g: means[g] / max(float(share[groups != g].mean()), 1e-12) if (groups != g).any() else np.inf
+              for g in means.index}
     top = max(means.index, key=lambda g: (ratios[g], g))
     over = sorted(g for g, r in ratios.items() if r >= ratio)
     low = min(means.index, key=lambda g: (means[g], g))
@@ -408,25 +543,36 @@ def _specificity_row(share: pd.Series, info: pd.DataFrame, by: str, ratio: float
         kind = "shared"
     else:
         kind = "uneven"
-    in_top = share[groups == top].groupby(info.loc[groups == top, "report_id"].to_numpy()).sum()
+    in_top = pd.Series(share[groups == top].to_numpy(), index=reports[groups == top].to_numpy())
     heaviest = max(in_top.index, key=lambda r: (in_top[r], r))
     part = float(in_top[heaviest] / in_top.sum()) if in_top.sum() > 0 else 0.0
-    reports = "|".join(sorted(set(info.loc[groups == top, "report_id"])))
-    return (topic, kind, top, round(float(means[top]), 4), round(float(share[groups != top].mean()), 4),
-            round(float(ratios[top]), 3), "|".join(over), low, round(float(means[low]), 4), reports,
-            heaviest, round(part, 3))
+    rest = float(share[groups != top].mean()) if (groups != top).any() else 0.0
+    return (topic, kind, top, round(float(means[top]), 4), round(rest, 4), round(float(ratios[top]), 3),
+            "|".join(over), low, round(float(means[low]), 4), "|".join(sorted(in_top.index)), heaviest,
+            round(part, 3), len(in_top), part > carried)
 
 
 def report_tfidf(paragraphs: pd.DataFrame, *, by: str = "report_id", min_df: int | float = 2) -> pd.DataFrame:
-    """TF-IDF of each group's pooled tokens (IDF over these groups, sublinear tf, L2 rows).
+    """TF-IDF of each group's pooled tokens, by reportlib's one definition.
 
-    Rows are groups (sorted), columns the terms in at least ``min_df`` groups.
+    ``reportlib.compare.tfidf_from_counts``: IDF over these groups (smoothed), sublinear tf, rows
+    scaled to unit length after dropping the terms in fewer than ``min_df`` groups (an int, or a
+    share of the groups). With ``min_df=1`` on the paragraphs of ``paragraph_table(corpus)`` it
+    gives the weights of ``compare.tfidf(corpus)``. Rows are groups (sorted), columns the terms
+    (sorted), zeros where a group does not use a term.
     """
+    from reportlib.compare import tfidf_from_counts
+
     _require(paragraphs, ("tokens", by), "paragraphs")
     pooled = paragraphs.groupby(by, sort=True)["tokens"].agg(lambda col: [t for toks in col for t in toks])
-    vectorizer = TfidfVectorizer(analyzer=_identity, min_df=min_df, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(list(pooled))
-    return pd.DataFrame(matrix.toarray(), index=pooled.index, columns=vectorizer.get_feature_names_out())
+    counts = pd.DataFrame([(g, t, n) for g, toks in pooled.items() for t, n in Counter(toks).items()],
+                          columns=[by, "term", "count"])
+    threshold = min_df if isinstance(min_df, (int, np.integer)) else math.ceil(min_df * len(pooled))
+    table = tfidf_from_counts(counts, by=by, min_df=int(threshold))
+    matrix = table.pivot_table(index=by, columns="term", values="weight", fill_value=0.0)
+    matrix = matrix.reindex(index=pooled.index, fill_value=0.0).sort_index(axis=1)
+    matrix.columns.name = None
+    return matrix
 
 
 def report_linkage(features: pd.DataFrame, *, method: str = "average", metric: str = "cosine") -> np.ndarray:

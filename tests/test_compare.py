@@ -16,7 +16,8 @@ from reportlib.errors import ValueInvalidError
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 SEED_FILE = SEEDS / "000_bd97441f39be4d57.txt"
-KEYNESS_COLUMNS = ["category", "term", "count_in", "count_out", "prior", "delta", "z", "n_reports", "single_report"]
+KEYNESS_COLUMNS = ["category", "term", "count_in", "count_out", "prior", "delta", "z", "n_reports", "single_report",
+                   "n_paragraphs", "dispersion", "category_n_reports", "p_value", "q_value", "is_cue", "distinctive"]
 
 
 @pytest.fixture(autouse=True)
@@ -96,21 +97,31 @@ def test_places_can_be_excluded(corpus):
     assert {"城市", "社区", "边境地区", "农村", "全市"} <= without  # generic words are not places
 
 
+def duplicate_pair(corpus) -> tuple[str, str]:
+    """(duplicate report_id, the report it repeats): the seed has exactly one such pair."""
+    reports = corpus.reports[corpus.reports["duplicate_of"].fillna("") != ""]
+    assert len(reports) == 1
+    return reports["report_id"].iloc[0], reports["duplicate_of"].iloc[0]
+
+
 def test_duplicates_out_by_default(corpus):
-    assert "R11" not in set(compare.report_counts(corpus)["report_id"])
-    assert "R11" in set(compare.report_counts(corpus, keep_duplicates=True)["report_id"])
+    duplicate, _ = duplicate_pair(corpus)
+    assert duplicate not in set(compare.report_counts(corpus)["report_id"])
+    assert duplicate in set(compare.report_counts(corpus, keep_duplicates=True)["report_id"])
     assert compare.similarity(corpus).shape == (11, 11)
 
 
 def test_similarity_matrix(corpus):
     sim = compare.similarity(corpus, keep_duplicates=True)
     values = sim.to_numpy()
-    assert list(sim.index) == list(sim.columns) == [f"R{i:02d}" for i in range(1, 13)]
+    assert list(sim.index) == list(sim.columns) == corpus.reports["report_id"].tolist()
     assert np.allclose(np.diag(values), 1.0) and np.allclose(values, values.T)
     off = values - np.eye(len(values))
-    # R11 repeats part of R01: each is the other's nearest report, far above any other pair
-    assert sim.index[off[10].argmax()] == "R01" and sim.index[off[0].argmax()] == "R11"
-    assert off[0, 10] > 0.5 > np.delete(off, [0, 10], axis=0).max()
+    # the duplicate repeats part of its original: each is the other's nearest report, far above any other pair
+    duplicate, original = duplicate_pair(corpus)
+    d, o = list(sim.index).index(duplicate), list(sim.index).index(original)
+    assert sim.index[off[d].argmax()] == original and sim.index[off[o].argmax()] == duplicate
+    assert off[o, d] > 0.5 > np.delete(off, [o, d], axis=0).max()
 
 
 def test_tfidf_uses_the_corpus_idf(corpus):
@@ -124,7 +135,8 @@ def test_tfidf_uses_the_corpus_idf(corpus):
 
 def test_top_terms_table(corpus):
     top = compare.top_terms(corpus, n=5)
-    assert list(top.columns) == ["category", "rank", "term", "weight", "n_reports"]
+    assert list(top.columns) == ["category", "rank", "term", "weight", "n_reports", "n_paragraphs", "dispersion",
+                                 "category_n_reports", "is_cue"]
     assert top.groupby("category")["rank"].apply(list).map(lambda r: r == [1, 2, 3, 4, 5]).all()
     assert top.iloc[0]["category"] == "rural"
     assert (top.groupby("category")["weight"].apply(lambda w: w.is_monotonic_decreasing)).all()
@@ -145,14 +157,15 @@ def test_kwic_finds_text_not_tokens(corpus):
     hits = compare.kwic(corpus, "第一书记", window=6)
     lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
     assert len(hits) == sum(line.count("第一书记") for line in lines) == 7
-    assert set(hits["report_id"]) == {"R05"}
+    assert hits["report_id"].nunique() == 1  # one rural report speaks of 第一书记
     for row in hits.itertuples():
         assert len(row.left) <= 6 and len(row.right) <= 6
         assert row.left + row.keyword + row.right in lines[row.line - 1]
         assert lines[row.line - 1][row.start:row.start + len(row.keyword)] == row.keyword
     # a substring inside a longer token is found too
     assert len(compare.kwic(corpus, "书记抓")) >= 1
-    assert list(compare.kwic(corpus, "并不存在的词").columns) == ["report_id", "source", "line", "start", "left", "keyword", "right"]
+    assert list(compare.kwic(corpus, "并不存在的词").columns) == ["report_id", "source", "line", "start", "left",
+                                                              "keyword", "right", "duplicate"]
 
 
 def test_kwic_within_one_category(corpus):
@@ -164,8 +177,13 @@ def test_kwic_within_one_category(corpus):
 
 
 def test_kwic_duplicates(corpus):
-    assert "R11" not in set(compare.kwic(corpus, "三会一课")["report_id"])
-    assert "R11" in set(compare.kwic(corpus, "三会一课", keep_duplicates=True)["report_id"])
+    duplicates = set(corpus.reports.loc[corpus.reports["duplicate_of"].fillna("") != "", "report_id"])
+    every = compare.kwic(corpus, "三会一课")  # duplicates kept by default, and marked
+    assert duplicates & set(every["report_id"])
+    assert (every["duplicate"] == every["report_id"].isin(duplicates)).all()
+    without = compare.kwic(corpus, "三会一课", keep_duplicates=False)
+    assert not duplicates & set(without["report_id"]) and not without["duplicate"].any()
+    assert len(without) == (~every["duplicate"]).sum()
 
 
 def test_write_tables_is_deterministic(corpus, tmp_path):
@@ -175,9 +193,9 @@ def test_write_tables_is_deterministic(corpus, tmp_path):
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes()
     header = [p.read_text(encoding="utf-8").splitlines()[0] for p in first]
-    assert header[0] == "category,rank,term,weight,n_reports"
+    assert header[0] == "category,rank,term,weight,n_reports,n_paragraphs,dispersion,category_n_reports,is_cue"
     assert header[1] == ",".join(KEYNESS_COLUMNS)
-    assert header[2].startswith("report_id,label,R01,R02")
+    assert header[2].startswith("report_id,label," + ",".join(corpus.reports["report_id"].iloc[:2]))
     assert pd.read_csv(first[2]).shape == (11, 13)
 
 
@@ -189,6 +207,11 @@ def test_write_tables_is_deterministic(corpus, tmp_path):
     (lambda co: compare.keyness_between(co, "urban", "urban"), "`first`"),
     (lambda co: compare.keyness_between(co, "rural", "mars"), "`second`"),
     (lambda co: compare.keyness(SimpleNamespace(reports=None)), "corpus.reports"),
+    (lambda co: compare.keyness("seeds/"), "`corpus`"),
+    (lambda co: compare.kwic(42, "党"), "`corpus`"),
+    (lambda co: compare.keyness(co, level="paragraph"), "`level`"),
+    (lambda co: compare.kwic(co, "党", category="mars"), "rural"),  # names the valid categories
+    (lambda co: compare.keyness_between(co, "Urban", "rural"), "urban"),
 ])
 def test_invalid_arguments(corpus, call, match):
     with pytest.raises(ValueInvalidError, match=match):
@@ -213,11 +236,89 @@ def test_vocabulary_figures(corpus):
     assert any("(" in t.get_text() for t in ax.get_yticklabels())  # "english (中文)" labels
     sim = vocabulary.similarity_heatmap(compare.similarity(corpus, keep_duplicates=True), corpus.reports)
     labels = [t.get_text() for t in sim.axes[1].get_yticklabels()]
-    assert len(labels) == 12 and all(label[:1] == "R" for label in labels)
     ids = [label.split(" ")[0] for label in labels]
-    assert abs(ids.index("R11") - ids.index("R01")) == 1  # clustering puts the duplicate pair together
+    assert len(labels) == 12 and set(ids) == set(corpus.reports["report_id"])
+    duplicate, original = duplicate_pair(corpus)
+    assert abs(ids.index(duplicate) - ids.index(original)) == 1  # clustering puts the duplicate pair together
     clouds = vocabulary.wordcloud_grid(weights[["rural", "urban"]], n=5, ncols=2)
     assert [a.get_title() for a in clouds.axes] == ["农村", "城市/街道社区"]
     assert all(a.images and a.images[0].get_array().std() > 0 for a in clouds.axes)  # not blank
     with pytest.raises(ValueInvalidError, match="`lang`"):
         vocabulary.wordcloud_grid(weights, lang="fr")
+
+
+# --- terms that survive a reviewer -------------------------------------------------------------
+
+def small_paragraphs(rows: list[tuple[str, str, str]]):
+    """A corpus-like object from (report_id, category, paragraph text) rows; tokens split on spaces."""
+    ids = sorted({r for r, _, _ in rows})
+    category = {r: c for r, c, _ in rows}
+    reports = pd.DataFrame({"report_id": ids, "label": ids, "category": [category[r] for r in ids],
+                            "place": "", "duplicate_of": ""})
+    paragraphs = pd.DataFrame({"report_id": [r for r, _, _ in rows], "source": "x.txt",
+                               "line": range(1, len(rows) + 1), "text": [t for _, _, t in rows]})
+    return SimpleNamespace(reports=reports, paragraphs=paragraphs)
+
+
+def test_gries_dp_hand_computed():
+    # Two rural reports of 4 and 2 tokens (s = 2/3, 1/3); 协商 is used twice in A, once in B: DP = 0
+    # (spread as the sizes are); 议事 once in A only: DP = ½ (|1 − 2/3| + |0 − 1/3|) = 1/3.
+    co = small_paragraphs([("A", "rural", "协商,协商,议事,党员"), ("B", "rural", "协商,党员"),
+                           ("C", "urban", "社区,党员")])
+    spread = compare.term_spread(compare.paragraph_tokens(co), by="category").set_index(["category", "term"])
+    assert spread.loc[("rural", "协商"), "dispersion"] == pytest.approx(0.0)
+    assert spread.loc[("rural", "议事"), "dispersion"] == pytest.approx(1 / 3)
+    assert spread.loc[("rural", "协商"), ["n_reports", "n_paragraphs", "group_n_reports"]].tolist() == [2, 2, 2]
+    assert math.isnan(spread.loc[("urban", "社区"), "dispersion"])  # one report: undefined
+
+
+def test_dp_over_paragraphs_at_report_level():
+    # level="report": the parts are the report's paragraphs; a term on one line of four is concentrated
+    co = small_paragraphs([("A", "rural", "名单,名单,名单,党员"), ("A", "rural", "党员,群众,干部,制度"),
+                           ("A", "rural", "党员,群众,干部,制度"), ("A", "rural", "党员,群众,干部,制度"),
+                           ("B", "urban", "党员,社区")])
+    table = compare.keyness(co, level="report", prior_scale=10)
+    assert list(table.columns) == KEYNESS_COLUMNS[:1] + ["report_id"] + KEYNESS_COLUMNS[1:]
+    row = table[(table["report_id"] == "A") & (table["term"] == "名单")].iloc[0]
+    assert row["n_paragraphs"] == 1 and row["dispersion"] == pytest.approx(0.75)
+    assert not row["distinctive"]  # one paragraph is not enough
+    assert row["category"] == "rural" and row["category_n_reports"] == 1
+
+
+def test_benjamini_hochberg_matches_definition():
+    p = np.array([0.001, 0.2, 0.012, 0.04, 0.03])
+    q = compare.benjamini_hochberg(p)
+    # sorted p: .001 .012 .03 .04 .2 -> p·m/rank: .005 .03 .05 .05 .2, then running minimum from the top
+    assert q.tolist() == pytest.approx([0.005, 0.2, 0.03, 0.05, 0.05])
+    assert compare.benjamini_hochberg([]).size == 0
+
+
+@pytest.mark.parametrize("term, expected", [("村级", True), ("村级组织", True), ("边境地区", True),
+                                            ("学生", True), ("协商", False), ("班子", False)])
+def test_is_cue(term, expected):
+    assert compare.is_cue(term) is expected
+
+
+def test_keyness_columns_on_seed(corpus):
+    table = compare.keyness(corpus, exclude_places=True)
+    assert list(table.columns) == KEYNESS_COLUMNS
+    assert np.allclose(table["p_value"], 2 * (1 - __import__("scipy").stats.norm.cdf(table["z"].abs())))
+    assert (table["q_value"] >= table["p_value"] - 1e-12).all()
+    expected = ((table["n_paragraphs"] >= 2) & ~table["is_cue"] & (table["q_value"] < compare.FDR_LEVEL)
+                & (table["z"] > 0))
+    assert (table["distinctive"] == expected).all()
+    assert not table.loc[table["distinctive"], "term"].map(compare.is_cue).any()
+    sizes = corpus.drop_duplicates().reports.groupby("category").size()
+    assert (table["category_n_reports"] == table["category"].map(sizes)).all()
+    one = table["category_n_reports"] == 1
+    assert table.loc[one, "dispersion"].isna().all() and table.loc[~one, "dispersion"].between(0, 1).all()
+    # the cues the reviewer found handed back are flagged, and none is distinctive
+    flagged = table[table["term"].isin(["村级", "社区", "街道", "非公", "学生党员", "广电"])]
+    assert flagged["is_cue"].all() and not flagged["distinctive"].any()
+
+
+def test_tfidf_carries_spread(corpus):
+    table = compare.tfidf(corpus)
+    assert list(table.columns)[:7] == ["report_id", "category", "term", "count", "df", "idf", "weight"]
+    assert {"n_reports", "n_paragraphs", "dispersion", "category_n_reports"} <= set(table.columns)
+    assert (table["n_paragraphs"] >= 1).all() and (table["n_reports"] <= table["category_n_reports"]).all()

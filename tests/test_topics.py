@@ -256,11 +256,13 @@ def seed_paragraphs(seed_corpus):
 
 
 def test_paragraph_table_leaves_out_the_duplicate(seed_paragraphs, seed_corpus):
-    assert "R11" not in set(seed_paragraphs["report_id"])
+    duplicates = set(seed_corpus.reports.loc[seed_corpus.reports["duplicate_of"].fillna("") != "", "report_id"])
+    assert duplicates and not duplicates & set(seed_paragraphs["report_id"])
     assert len(topics.paragraph_table(seed_corpus, drop_duplicates=False)) > len(seed_paragraphs)
     assert seed_paragraphs["category"].notna().all()
-    # R12 (lines 252-266) is the only enterprise report
-    assert set(seed_paragraphs.loc[seed_paragraphs["category"] == "enterprise", "report_id"]) == {"R12"}
+    # one report (the last of the file) is the only enterprise report
+    enterprise = set(seed_paragraphs.loc[seed_paragraphs["category"] == "enterprise", "report_id"])
+    assert enterprise == {seed_corpus.reports["report_id"].iloc[-1]}
 
 
 def test_seed_topics_and_labels(seed_paragraphs):
@@ -273,3 +275,107 @@ def test_seed_topics_and_labels(seed_paragraphs):
     lines = modelled.set_index("paragraph_id")
     for row in typical.itertuples():
         assert lines.loc[row.paragraph_id, "line"] == row.line
+
+
+# --- rules fixed before the data ---------------------------------------------------------------
+
+
+def test_k_rule_constants():
+    assert list(topics.K_GRID) == list(range(3, 13)) and topics.K_SEEDS == tuple(range(10))
+    assert topics.K_SEED_SETS[-1] == topics.K_SEEDS and 0 < topics.MIN_STABILITY <= 1
+    scores = pd.DataFrame({"method": ["nmf"] * 2, "k": [3, 4], "coherence": [0.2, 0.3],
+                           "coherence_min": [0.0] * 2,
+                           "stability": [topics.MIN_STABILITY, topics.MIN_STABILITY - 0.01]})
+    assert topics.choose_k(scores).k == 3  # the default threshold is the constant
+
+
+def test_runs_are_reused_and_give_the_same_scores(three_vocab):
+    options = {"ks": [2, 3], "seeds": (0, 1, 2), "min_df": 1, "max_df": 1.0}
+    runs = topics.seed_runs(three_vocab, **options)
+    assert list(runs.columns) == ["method", "k", "seed", "terms", "coherence"] and len(runs) == 2 * 2 * 3
+    direct = topics.evaluate_k(three_vocab, **options)
+    pd.testing.assert_frame_equal(topics.evaluate_k(three_vocab, **options, runs=runs), direct)
+    subset = topics.evaluate_k(three_vocab, ks=[2, 3], seeds=(0, 1), min_df=1, max_df=1.0)
+    pd.testing.assert_frame_equal(topics.evaluate_k(None, ks=[2, 3], seeds=(0, 1), runs=runs), subset)
+    with pytest.raises(ValueInvalidError, match="runs"):
+        topics.evaluate_k(None, ks=[2, 3], seeds=(0, 7), runs=runs)
+
+
+def test_k_sensitivity_table(three_vocab):
+    runs = topics.seed_runs(three_vocab, ks=[2, 3, 4], seeds=(0, 1, 2, 3), min_df=1, max_df=1.0)
+    table = topics.k_sensitivity(seed_sets=((0, 1), (2, 3), (0, 1, 2, 3)), ks=[2, 3, 4], runs=runs,
+                                 min_stability=0.5)
+    assert list(table.columns) == ["method", "seeds", "k", "coherence", "stability", "same_as_all"]
+    assert table["seeds"].tolist() == ["0-1", "2-3", "0-3"] * 2
+    for method, part in table.groupby("method"):
+        scores = topics.evaluate_k(None, ks=[2, 3, 4], methods=[method], seeds=(0, 1, 2, 3), runs=runs)
+        assert part["k"].iloc[-1] == topics.choose_k(scores, method=method, min_stability=0.5).k
+        assert (part["same_as_all"] == (part["k"] == part["k"].iloc[-1])).all()
+
+
+def test_specificity_is_from_report_shares():
+    # rural: one long report (R01, 30 paragraphs all topic 1) and one short one (R02, 3 paragraphs,
+    # topic 2); urban: two reports with a quarter of topic 1. Paragraph means would give rural
+    # topic 1 a share of 30/33; report means give ½, and R01 alone carries it.
+    rows, weights = [], []
+    def add(report, category, n, topic1):
+        for i in range(n):
+            rows.append({"paragraph_id": f"{report}-{i}", "report_id": report, "category": category})
+            weights.append([topic1(i), 1 - topic1(i)])
+    add("R01", "rural", 30, lambda i: 1.0)
+    add("R02", "rural", 3, lambda i: 0.0)
+    add("R03", "urban", 4, lambda i: float(i == 0))
+    add("R04", "urban", 4, lambda i: float(i == 0))
+    frame = pd.DataFrame(rows)
+    model = topics.TopicModel("nmf", 2, 0, ("a", "b"), np.eye(2),
+                              pd.DataFrame(weights, index=pd.Index(frame["paragraph_id"], name="paragraph_id"),
+                                           columns=pd.RangeIndex(1, 3, name="topic")))
+    shares = topics.report_shares(model, frame)
+    assert shares.set_index("report_id").loc["R01", 1] == 1.0
+    by_report = topics.topic_shares(model, frame, level="report")
+    assert by_report.loc["rural", 1] == pytest.approx(0.5) and by_report.loc["urban", 1] == pytest.approx(0.25)
+    assert topics.topic_shares(model, frame).loc["rural", 1] == pytest.approx(30 / 33)
+    per_report = topics.topic_shares(model, frame, by="report_id", level="report")
+    pd.testing.assert_frame_equal(per_report, topics.topic_shares(model, frame, by="report_id"))
+    with pytest.raises(ValueInvalidError, match="level"):
+        topics.topic_shares(model, frame, level="section")
+    table = topics.topic_specificity(model, frame).set_index("topic")
+    first = table.loc[1]
+    assert first["share_top"] == pytest.approx(0.5) and first["n_reports"] == 2
+    assert first["top_report"] == "R01" and first["top_report_part"] == 1.0 and first["carried_by_one_report"]
+    assert first["top_group"] == "rural" and first["ratio"] == pytest.approx(2.0) and first["kind"] == "specific"
+    second = table.loc[2]  # urban ¾ against rural ½; each urban report holds half
+    assert second["top_group"] == "urban" and second["share_top"] == pytest.approx(0.75)
+    assert second["top_report_part"] == pytest.approx(0.5) and not second["carried_by_one_report"]
+
+
+def test_one_tfidf_definition(seed_corpus):
+    from reportlib import compare
+
+    mine = topics.report_tfidf(topics.paragraph_table(seed_corpus), min_df=1)
+    theirs = compare.tfidf(seed_corpus).pivot_table(index="report_id", columns="term", values="weight",
+                                                      fill_value=0.0)
+    assert mine.shape == theirs.shape
+    assert np.allclose(mine.to_numpy(), theirs.reindex(index=mine.index, columns=mine.columns).to_numpy())
+
+
+def test_report_tfidf_min_df_matches_scikit_learn(two_vocab):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    frame = two_vocab.assign(tokens=[t + ([f"rare{i}"] if i % 7 == 0 else [])
+                                     for i, t in enumerate(two_vocab["tokens"])])
+    pooled = frame.groupby("report_id", sort=True)["tokens"].agg(lambda col: [t for toks in col for t in toks])
+    vectorizer = TfidfVectorizer(analyzer=lambda x: x, min_df=2, sublinear_tf=True)
+    expected = vectorizer.fit_transform(list(pooled)).toarray()
+    mine = topics.report_tfidf(frame, min_df=2)
+    assert list(mine.columns) == list(vectorizer.get_feature_names_out())
+    assert np.allclose(mine.to_numpy(), expected)
+
+
+def test_places_out_of_topic_tokens(seed_corpus):
+    plain = topics.paragraph_table(seed_corpus)
+    without = topics.paragraph_table(seed_corpus, exclude_places=True)
+    assert len(plain) == len(without)
+    terms = {t for toks in without["tokens"] for t in toks}
+    assert not {"上海", "上海市委", "常德", "连云港"} & terms
+    assert {"上海", "连云港"} <= {t for toks in plain["tokens"] for t in toks}
