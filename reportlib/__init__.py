@@ -12,10 +12,10 @@ from .rules import DEFAULT_RULES, Rules
 __all__ = ["Corpus", "load", "Rules", "DEFAULT_RULES", "InputError", "ReportlibError", "ValueInvalidError"]
 __version__ = "0.1.0"
 
-_SUBMODULES = {"annotate", "checks", "cli", "compare", "completeness", "conventions", "counted", "describe",
-               "export", "figures", "io", "normalize", "notebooks", "numerals", "overrides", "patterns",
-               "qualifiers", "rules", "run", "section_types", "segment", "stats", "summaries", "tokenize",
-               "topics"}
+_SUBMODULES = {"annotate", "checks", "cli", "compare", "completeness", "conventions", "counted", "damage",
+               "describe", "export", "figures", "io", "normalize", "notebooks", "numerals", "overrides",
+               "patterns", "places", "qualifiers", "rules", "run", "section_types", "segment", "stats",
+               "summaries", "tokenize", "topics"}
 
 
 def __getattr__(name: str):

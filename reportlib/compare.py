@@ -192,21 +192,29 @@ def term_spread(paragraphs: pd.DataFrame, *, by: str = "category") -> pd.DataFra
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[str, ...]:
-    from .annotate import category_cues
+    """The cues that decide a category (not the rows that measure Party-building vocabulary)."""
+    from .annotate import PARTY_CUES, category_cues
 
-    return tuple(sorted(set(category_cues()["cue"])))
+    cues = category_cues()
+    return tuple(sorted(set(cues.loc[cues["category"] != PARTY_CUES, "cue"])))
+
+
+#: A term inside a longer cue counts as that cue when it makes up at least this share of it
+#: (两委 in 村两委), not when it is a generic part of it (工作 in 业务工作, 党组织 in 企业党组织).
+CUE_PART_SHARE = 2 / 3
 
 
 def is_cue(term: str) -> bool:
-    """Whether `term` is, contains, or is contained in a category cue of any category.
+    """Whether `term` is a category cue of any category, contains one, or makes up most of one
+    (`CUE_PART_SHARE`).
 
     The cues (``reportlib/data/category_cues.csv``) decided the categories, so a cue that comes
     out as "typical" of its category says nothing new.
 
-    >>> is_cue("村级"), is_cue("村级组织"), is_cue("基层")
-    (True, True, False)
+    >>> is_cue("村级"), is_cue("村级组织"), is_cue("基层"), is_cue("工作")
+    (True, True, False, False)
     """
-    return any(cue in term or term in cue for cue in _cues())
+    return any(cue in term or (term in cue and len(term) >= CUE_PART_SHARE * len(cue)) for cue in _cues())
 
 
 def benjamini_hochberg(p_values) -> np.ndarray:

@@ -67,6 +67,15 @@ K_SEED_SETS = (tuple(range(5)), tuple(range(5, 10)), tuple(range(10)))
 MIN_STABILITY = 0.9
 #: Top terms per topic for coherence, stability and labels (10 is the usual NPMI list length).
 N_TOP = 10
+#: Seeds of LDA's runs: LDA is several times slower than NMF and, on this genre, never reaches
+#: the stability threshold (its topics change with the seed), so it is scored for comparison on
+#: three seeds only; the analysis rests on NMF.
+LDA_SEEDS = (0, 1, 2)
+#: k is scored on at most this many paragraphs, drawn at random with `SAMPLE_SEED`: the cost of
+#: the 130 fits grows with the paragraphs, and 2,000 paragraphs hold a corpus's vocabulary well
+#: enough to rank k. A smaller corpus is scored whole.
+MAX_K_PARAGRAPHS = 2000
+SAMPLE_SEED = 0
 #: A group's topic is "carried by one report" when one report holds more than this share of the
 #: group's (report-level) topic weight: more than half means the other reports together hold less.
 CARRIED_BY_ONE_REPORT = 0.5
@@ -363,6 +372,41 @@ def k_sensitivity(paragraphs: pd.DataFrame | None = None, *, seed_sets: Sequence
             chosen.append([method, _seed_label(seeds), k, row["coherence"], row["stability"]])
         rows += [r + [r[2] == chosen[-1][2]] for r in chosen]
     return pd.DataFrame(rows, columns=["method", "seeds", "k", "coherence", "stability", "same_as_all"])
+
+
+@dataclass(frozen=True, eq=False)
+class KSelection:
+    """The choice of k: scores of every method and k, the k chosen per method, how the choice
+    moves with the seeds, and the paragraphs it was scored on."""
+
+    scores: pd.DataFrame
+    choices: dict
+    sensitivity: pd.DataFrame
+    sample: pd.DataFrame
+    n_paragraphs: int
+
+
+def k_selection_sample(paragraphs: pd.DataFrame, *, n: int = MAX_K_PARAGRAPHS) -> pd.DataFrame:
+    """The paragraphs k is scored on: all of them, or `n` drawn with `SAMPLE_SEED` (in order)."""
+    if len(paragraphs) <= n:
+        return paragraphs
+    return paragraphs.sample(n=n, random_state=SAMPLE_SEED).sort_index()
+
+
+def select_k(paragraphs: pd.DataFrame, *, n_jobs: int = 2) -> KSelection:
+    """Score every k of `K_GRID` (NMF on `K_SEEDS`, LDA on `LDA_SEEDS`), choose k per method by
+    :data:`CHOOSE_K_RULE`, and show the NMF choice under each of `K_SEED_SETS`.
+
+    Scoring uses :func:`k_selection_sample`; `n_jobs` fits run at once (same results).
+    """
+    sample = k_selection_sample(paragraphs)
+    runs = pd.concat([seed_runs(sample, methods=["nmf"], seeds=K_SEEDS, n_jobs=n_jobs),
+                      seed_runs(sample, methods=["lda"], seeds=LDA_SEEDS, n_jobs=n_jobs)], ignore_index=True)
+    scores = pd.concat([evaluate_k(None, methods=["nmf"], seeds=K_SEEDS, runs=runs),
+                        evaluate_k(None, methods=["lda"], seeds=LDA_SEEDS, runs=runs)], ignore_index=True)
+    choices = {method: choose_k(scores, method=method) for method in METHODS}
+    sensitivity = k_sensitivity(runs=runs, methods=["nmf"])
+    return KSelection(scores, choices, sensitivity, sample, len(paragraphs))
 
 
 def _seed_label(seeds: Sequence[int]) -> str:

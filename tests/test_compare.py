@@ -237,9 +237,10 @@ def test_vocabulary_figures(corpus):
     sim = vocabulary.similarity_heatmap(compare.similarity(corpus, keep_duplicates=True), corpus.reports)
     labels = [t.get_text() for t in sim.axes[1].get_yticklabels()]
     ids = [label.split(" ")[0] for label in labels]
-    assert len(labels) == 12 and set(ids) == set(corpus.reports["report_id"])
+    assert len(labels) == 12 and set(ids) == set(corpus.reports["short_id"])
     duplicate, original = duplicate_pair(corpus)
-    assert abs(ids.index(duplicate) - ids.index(original)) == 1  # clustering puts the duplicate pair together
+    short = dict(zip(corpus.reports["report_id"], corpus.reports["short_id"]))
+    assert abs(ids.index(short[duplicate]) - ids.index(short[original])) == 1  # the duplicate pair sits together
     clouds = vocabulary.wordcloud_grid(weights[["rural", "urban"]], n=5, ncols=2)
     assert [a.get_title() for a in clouds.axes] == ["农村", "城市/街道社区"]
     assert all(a.images and a.images[0].get_array().std() > 0 for a in clouds.axes)  # not blank
