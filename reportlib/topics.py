@@ -67,10 +67,10 @@ K_SEED_SETS = (tuple(range(5)), tuple(range(5, 10)), tuple(range(10)))
 MIN_STABILITY = 0.9
 #: Top terms per topic for coherence, stability and labels (10 is the usual NPMI list length).
 N_TOP = 10
-#: Seeds of LDA's runs: LDA is several times slower than NMF and, on this genre, never reaches
-#: the stability threshold (its topics change with the seed), so it is scored for comparison on
-#: three seeds only; the analysis rests on NMF.
-LDA_SEEDS = (0, 1, 2)
+#: The method k is chosen for. LDA is several times slower than NMF (three quarters of the time of
+#: scoring both) and, on this genre, never reaches the stability threshold (its topics change with
+#: the seed), so it is not scored over k: it is fitted at NMF's k, for comparison only.
+K_METHOD = "nmf"
 #: k is scored on at most this many paragraphs, drawn at random with `SAMPLE_SEED`: the cost of
 #: the 130 fits grows with the paragraphs, and 2,000 paragraphs hold a corpus's vocabulary well
 #: enough to rank k. A smaller corpus is scored whole.
@@ -394,18 +394,16 @@ def k_selection_sample(paragraphs: pd.DataFrame, *, n: int = MAX_K_PARAGRAPHS) -
 
 
 def select_k(paragraphs: pd.DataFrame, *, n_jobs: int = 2) -> KSelection:
-    """Score every k of `K_GRID` (NMF on `K_SEEDS`, LDA on `LDA_SEEDS`), choose k per method by
-    :data:`CHOOSE_K_RULE`, and show the NMF choice under each of `K_SEED_SETS`.
+    """Score every k of `K_GRID` with `K_METHOD` on `K_SEEDS`, choose k by :data:`CHOOSE_K_RULE`,
+    and show the choice under each of `K_SEED_SETS`.
 
     Scoring uses :func:`k_selection_sample`; `n_jobs` fits run at once (same results).
     """
     sample = k_selection_sample(paragraphs)
-    runs = pd.concat([seed_runs(sample, methods=["nmf"], seeds=K_SEEDS, n_jobs=n_jobs),
-                      seed_runs(sample, methods=["lda"], seeds=LDA_SEEDS, n_jobs=n_jobs)], ignore_index=True)
-    scores = pd.concat([evaluate_k(None, methods=["nmf"], seeds=K_SEEDS, runs=runs),
-                        evaluate_k(None, methods=["lda"], seeds=LDA_SEEDS, runs=runs)], ignore_index=True)
-    choices = {method: choose_k(scores, method=method) for method in METHODS}
-    sensitivity = k_sensitivity(runs=runs, methods=["nmf"])
+    runs = seed_runs(sample, methods=[K_METHOD], seeds=K_SEEDS, n_jobs=n_jobs)
+    scores = evaluate_k(None, methods=[K_METHOD], seeds=K_SEEDS, runs=runs)
+    choices = {K_METHOD: choose_k(scores, method=K_METHOD)}
+    sensitivity = k_sensitivity(runs=runs, methods=[K_METHOD])
     return KSelection(scores, choices, sensitivity, sample, len(paragraphs))
 
 
