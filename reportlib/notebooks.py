@@ -93,7 +93,8 @@ def execute_notebook(path: str | Path, *, cwd: str | Path, parameters: Mapping[s
             progress(path.stem, code.index(cell_index) + 1, len(code), time.monotonic() - started)
 
     client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name=KERNEL, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}}, on_cell_start=on_start)
+                            resources={"metadata": {"path": str(cwd)}}, on_cell_start=on_start,
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no kernel warnings on the terminal
     kernel_env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", **(env or {})}
     try:
         client.execute(env=kernel_env)

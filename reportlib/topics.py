@@ -644,10 +644,23 @@ def cluster_agreement(clusters: pd.Series, categories: pd.Series, *, n_permutati
                                 "a category for every clustered item")
     observed = adjusted_rand_score(categories, clusters)
     rng = np.random.default_rng(seed)
-    values = categories.to_numpy()
-    hits = sum(adjusted_rand_score(rng.permutation(values), clusters) >= observed - 1e-12
-               for _ in range(n_permutations))
+    codes = pd.factorize(categories.to_numpy())[0]
+    cluster_codes = pd.factorize(clusters.to_numpy())[0]
+    hits = sum(_ari(rng.permutation(codes), cluster_codes) >= observed - 1e-9 for _ in range(n_permutations))
     return {"ari": round(float(observed), 6), "p_value": round((hits + 1) / (n_permutations + 1), 6)}
+
+
+def _ari(a: np.ndarray, b: np.ndarray) -> float:
+    """Adjusted Rand index of two integer labellings (scikit-learn's formula, fast for permutations)."""
+    n_b = int(b.max()) + 1
+    table = np.bincount(a * n_b + b, minlength=(int(a.max()) + 1) * n_b).reshape(-1, n_b).astype(float)
+    pairs = (table * (table - 1) / 2).sum()
+    rows, cols = table.sum(axis=1), table.sum(axis=0)
+    row_pairs, col_pairs = (rows * (rows - 1) / 2).sum(), (cols * (cols - 1) / 2).sum()
+    n = len(a)
+    expected = row_pairs * col_pairs / (n * (n - 1) / 2)
+    maximum = (row_pairs + col_pairs) / 2
+    return 1.0 if maximum == expected else float((pairs - expected) / (maximum - expected))
 
 
 def cluster_paragraphs(features, *, k: int, seed: int = 0) -> np.ndarray:

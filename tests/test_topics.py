@@ -379,3 +379,14 @@ def test_places_out_of_topic_tokens(seed_corpus):
     terms = {t for toks in without["tokens"] for t in toks}
     assert not {"上海", "上海市委", "常德", "连云港"} & terms
     assert {"上海", "连云港"} <= {t for toks in plain["tokens"] for t in toks}
+
+
+def test_fast_ari_equals_scikit_learn():
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(1)
+    for _ in range(200):
+        size = int(rng.integers(2, 30))
+        a = np.unique(rng.integers(0, int(rng.integers(1, 6)), size=size), return_inverse=True)[1]
+        b = np.unique(rng.integers(0, int(rng.integers(1, 6)), size=size), return_inverse=True)[1]
+        assert topics._ari(a, b) == pytest.approx(adjusted_rand_score(a, b), abs=1e-9)
