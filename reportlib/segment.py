@@ -45,6 +45,8 @@ MAX_INLINE_HEADING_CHARS = 30
 _HANZI = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 _CN_VALUES = C.CN_DIGIT_VALUES
+#: Start reasons that guess a new report from the numbering alone (no title, no marker).
+_WEAK_STARTS = ("top-level numbering restarts", "preamble sentence")
 
 
 @dataclass
@@ -403,9 +405,13 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
     The reason names what it is where that can be told: a table of contents (titles or report
     markers only), the page title repeated before the article's title or as a footer, or a
     byline/masthead before the title.  A source with any text keeps at least its largest
-    report, however short, so that a short text is never lost to the noise table.
+    report, however short, so that a short text is never lost to the noise table.  A report
+    opened only by restarted numbering or a preamble sentence (not by a title or a marker)
+    continues the report before it when either of the two is short: an untitled opening before
+    一、, or a text cut short after its 一、, is report text, not chrome.
     """
-    sizes = [sum(_hanzi_count(c.line.text[c.body_offset:]) for c in r.lines) for r in reports]
+    reports = _merge_short_restarts(reports, rules)
+    sizes = [_body_hanzi(r) for r in reports]
     largest = sizes.index(max(sizes)) if sizes else -1
     dropped = {i for i, body in enumerate(sizes) if body < rules.min_report_hanzi and i != largest}
     kept = [r for i, r in enumerate(reports) if i not in dropped]
@@ -416,6 +422,21 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
                      for c in reports[index].lines)
     noise.sort(key=lambda c: c.line.number)
     return kept, noise
+
+
+def _merge_short_restarts(reports: list[ReportLines], rules: Rules) -> list[ReportLines]:
+    merged: list[ReportLines] = []
+    for report in reports:
+        short = min(_body_hanzi(report), _body_hanzi(merged[-1]) if merged else 0) < rules.min_report_hanzi
+        if merged and short and report.start_reason.startswith(_WEAK_STARTS):
+            merged[-1].lines.extend(report.lines)
+        else:
+            merged.append(report)
+    return merged
+
+
+def _body_hanzi(report: ReportLines) -> int:
+    return sum(_hanzi_count(c.line.text[c.body_offset:]) for c in report.lines)
 
 
 def _drop_reason(index: int, reports: list[ReportLines], dropped: set[int]) -> str:

@@ -42,3 +42,37 @@ def test_enumeration_items_are_marked():
 def test_sentences(case):
     text = case["text"]
     assert [text[a:b] for a, b in split_sentences(text)] == case["sentences"]
+
+
+def _load_text(tmp_path, text):
+    import reportlib
+
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    return reportlib.load(tmp_path / "page.txt", overrides=False)
+
+
+OPENING = ("社区是城市治理的基本单元,社区党组织是党在城市全部工作的基础。\n"
+           "为了解社区党建工作情况,调研组走访了五个社区,召开座谈会三次。\n"
+           "调研组与社区书记、居民代表和驻区单位负责人进行了交流。\n"
+           "现将调研情况报告如下。\n")
+
+
+def test_a_short_text_after_a_restarted_numbering_continues_the_report(tmp_path):
+    corpus = _load_text(tmp_path, OPENING + "一、基本情况\n街道现有社区八个,干部职工五十人。\n")
+    assert len(corpus.reports) == 1
+    assert not any("too little text" in r for r in corpus.noise["reason"])
+    assert 6 not in set(corpus.noise["line"])
+
+
+def test_a_short_untitled_opening_before_a_restarted_numbering_is_kept(tmp_path):
+    body = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 4
+    corpus = _load_text(tmp_path, OPENING + f"一、基本情况\n{body}\n二、存在问题\n{body}\n")
+    assert list(corpus.reports["start_line"]) == [1]
+    assert corpus.noise.empty
+
+
+def test_two_long_untitled_texts_stay_two_reports(tmp_path):
+    body = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 4
+    text = OPENING + f"一、基本情况\n{body}\n二、存在问题\n{body}\n"
+    corpus = _load_text(tmp_path, text + text.replace("社区", "村"))
+    assert sorted(corpus.reports["start_line"]) == [1, 13]  # the second 一、 (its opening stays above)
