@@ -36,9 +36,6 @@ MIN_PARTY_CUES_PER_1000 = 5.0
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
 _ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]")
 _LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(街道|镇|乡)(?![镇村])")
-#: A pinyin gloss after a character (業(yè), 黨(dǎng)): pages for learners print one after many
-#: characters, which splits the cue words; the glosses are dropped before cues are counted.
-_PINYIN_GLOSS = re.compile(r"[(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7}[)]")
 _NOT_IN_PLACE_NAME = set("的各全本该我县市区乡镇村城和与及在对向到等个了是为有农街社")
 
 
@@ -70,7 +67,7 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     Party-building density, then every category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
     """
-    title, body = (_normalized(_PINYIN_GLOSS.sub("", to_halfwidth(t))) for t in (title, body))
+    title, body = (_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t))) for t in (title, body))
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
     for row in category_cues().itertuples(index=False):

@@ -45,6 +45,9 @@ MAX_INLINE_HEADING_CHARS = 30
 _HANZI = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 _CN_VALUES = C.CN_DIGIT_VALUES
+#: Spaces between Chinese characters (where a reader's pinyin glosses were blanked out): not
+#: word breaks for the title test.
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: Start reasons that guess a new report from the numbering alone (no title, no marker).
 _WEAK_STARTS = ("top-level numbering restarts", "preamble sentence")
 
@@ -146,8 +149,9 @@ def _classify(line: Line, rules: Rules) -> Classified:
     numbered = _numbered_heading(line, norm)
     if numbered is not None:
         return numbered
+    unnumbered = P.TITLE_NUMBER_SUFFIX.sub("", _SPACE_IN_WORD.sub("", P.PINYIN_GLOSS.sub("", stripped)))
     if _hanzi_count(stripped) >= 2 and len(stripped) <= rules.max_title_chars and \
-            not P.TERMINAL_PUNCT.search(stripped) and P.TITLE.search(stripped):
+            not P.TERMINAL_PUNCT.search(unnumbered) and P.TITLE.search(unnumbered):
         return Classified(line, "title", heading=original, body_offset=len(raw),
                           content_offset=len(raw) - len(raw.lstrip()),
                           style="subtitle" if P.SUBTITLE.match(stripped) else "")
@@ -166,11 +170,17 @@ def _hanzi_count(text: str) -> int:
 
 
 def _piece_marker(line: Line, norm: str, rules: Rules) -> Classified | None:
-    """篇一 / 【篇二】 / 第3篇: / 范文一 / 精选范文, alone or before the report's title."""
+    """篇一 / 【篇二】 / 第3篇: / 范文一 / 精选范文, alone or before the report's title; 一 : before a
+    report title.  A word count glued after the title (…调研报告4900字) is not part of it."""
     match = P.PIECE_MARKER.match(norm)
     if match is None:
-        return None
-    rest = norm[match.end():].strip()
+        colon = P.PIECE_COLON.match(norm)
+        if colon is None or not P.TITLE.search(norm[colon.end():].strip()):
+            return None
+        match = colon
+    count = P.WORD_COUNT_SUFFIX.search(norm, match.end())
+    end = count.start() if count else len(norm)
+    rest = norm[match.end():end].strip()
     if rest and (len(rest) > rules.max_title_chars or P.TERMINAL_PUNCT.search(rest)):
         return None
     if "第" in match.group(0) and rest and ":" not in match.group(0) and not P.TITLE.search(rest):
@@ -178,7 +188,7 @@ def _piece_marker(line: Line, norm: str, rules: Rules) -> Classified | None:
     number = next((g for g in match.groups() if g), "")
     return Classified(line, "title", style="piece", marker=line.text[:match.end()].strip(),
                       number=chinese_number(number) if number else 0,
-                      heading=line.text[match.end():].strip(), body_offset=len(line.text),
+                      heading=line.text[match.end():end].strip(), body_offset=len(line.text),
                       content_offset=match.end())
 
 
@@ -274,22 +284,27 @@ def _mark_author_names(lines: list[Classified]) -> list[Classified]:
     """A line of personal names only (王某某 / 张某 李某) next to the title, before any text.
 
     Only in the masthead (before the first body line or numbered heading, within
-    `MAX_MASTHEAD_LINES`) and only where that masthead has a title, so a short heading of a
-    text without a title is never taken for a name.
+    `MAX_MASTHEAD_LINES`) and only where that masthead has a title or the names stand directly
+    above journal front matter (摘要:, 关键词:), so a short heading of a text without a title is
+    never taken for a name.
     """
     masthead = _masthead(lines)
-    if not any(c.kind == "title" for c in masthead):
-        return lines
+    titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(masthead):
-        if c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
-                not P.TITLE.search(c.line.text.strip()):
+        if (titled or _before_front_matter(index, lines)) and c.kind in ("heading", "title") and \
+                P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and not P.TITLE.search(c.line.text.strip()):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \
                 ("navigation" in above.reason or "breadcrumb" in above.reason)
             marked[index] = _as_noise(c, "breadcrumb navigation (section name)" if in_breadcrumb
                                       else "byline (names before or after the title)")
     return marked
+
+
+def _before_front_matter(index: int, lines: list[Classified]) -> bool:
+    following = next((c for c in lines[index + 1:] if c.kind != "blank"), None)
+    return following is not None and following.kind == "noise" and following.reason == "journal front matter"
 
 
 def _join_wrapped(lines: list[Classified]) -> list[Classified]:
@@ -491,8 +506,9 @@ def _start_reason(index: int, lines: list[Classified], current: ReportLines | No
 
 
 def _repeats_title(c: Classified, current: ReportLines) -> bool:
-    """A title already listed above without text (a table of contents) opens its own report."""
-    return any(x.kind == "title" and _same_title(x, c) for x in current.lines)
+    """A title already listed above without text (a table of contents) opens its own report;
+    a report marker's title repeated on the next line (篇一 X, then X) is the document's own."""
+    return any(x.kind == "title" and x.style != "piece" and _same_title(x, c) for x in current.lines)
 
 
 def _has_content(report: ReportLines) -> bool:

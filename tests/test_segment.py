@@ -76,3 +76,35 @@ def test_two_long_untitled_texts_stay_two_reports(tmp_path):
     text = OPENING + f"一、基本情况\n{body}\n二、存在问题\n{body}\n"
     corpus = _load_text(tmp_path, text + text.replace("社区", "村"))
     assert sorted(corpus.reports["start_line"]) == [1, 13]  # the second 一、 (its opening stays above)
+
+
+BODY = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 6
+
+
+def test_a_marker_with_a_word_count_and_the_title_repeated_below_is_one_report(tmp_path):
+    corpus = _load_text(tmp_path, f"篇一 乡镇党委建设情况调研报告5200字\n\n乡镇党委建设情况调研报告\n\n{BODY}\n")
+    assert list(corpus.reports["start_line"]) == [1]
+    assert corpus.noise["line"].tolist() == []
+
+
+def test_a_page_heading_repeated_with_a_piece_number_opens_the_report_below(tmp_path):
+    text = "村级党组织建设调研报告\n以下是小编为大家整理的村级党组织建设调研报告,欢迎阅读!\n" \
+           f"村级党组织建设调研报告一:\n{BODY}\n"
+    corpus = _load_text(tmp_path, text)
+    assert list(corpus.reports["start_line"]) == [3]
+    assert set(corpus.noise["line"]) == {1, 2}
+
+
+def test_names_above_an_abstract_are_a_byline(tmp_path):
+    corpus = _load_text(tmp_path, f"王某某\n摘要:本文调查了某市社区党组织的建设情况。\n一、基本情况\n{BODY}\n")
+    assert "byline" in corpus.noise.set_index("line").loc[1, "reason"]
+
+
+def test_a_short_heading_above_body_text_is_not_a_byline(tmp_path):
+    corpus = _load_text(tmp_path, f"组织建设\n{BODY}\n")
+    assert 1 not in set(corpus.noise["line"])
+
+
+def test_authors_joined_by_plus_are_a_byline(tmp_path):
+    corpus = _load_text(tmp_path, f"边境地区基层党建工作探析\n张某某+李某某\n{BODY}\n")
+    assert "byline" in corpus.noise.set_index("line").loc[2, "reason"]
