@@ -98,6 +98,13 @@ _NEGATIVE_PATTERNS = {
     "scrape_noise": r"\d+位用户关注",
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
+    # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
+    "slogan": r"(?<=[“\"「『])[一二两三四五六七八九十]{1,2}[个個][\u4e00-\u9fff]{1,4}(?=[”\"」』])",
+    # 经历了两个阶段: / 有以下三种情况: an enumeration announced before a colon
+    "announcement": r"[一二两三四五六七八九十]{1,2}[个個种種类類条條][\u4e00-\u9fff]{1,4}(?=\s*[:：])",
+    # 近两年来, 近三年以来, 两年多过去: time-frame adverbials, not durations
+    "time_frame": r"近[一二两三四五六七八九十\d]{1,2}\s?年(?=来|以来)"
+                  r"|[一二两三四五六七八九十\d]{1,2}\s?年多(?=过去|過去)",
 }
 #: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
 _RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
@@ -134,7 +141,8 @@ class Statistic:
 def load_units() -> dict[str, tuple[str, str]]:
     """Units from ``data/units.csv``: unit as written → (unit_norm, dimension)."""
     text = resources.files("reportlib").joinpath("data/units.csv").read_text(encoding="utf-8")
-    return {row["unit"]: (row["unit_norm"], row["dimension"]) for row in csv.DictReader(text.splitlines())}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row["unit"]: (row["unit_norm"], row["dimension"]) for row in csv.DictReader(rows)}
 
 
 @lru_cache(maxsize=1)
@@ -312,11 +320,18 @@ def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, d
 
 def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int) -> bool:
     """几十个 (vague) and 6个100, 七个百分百 (slogans counting a number) are no statistics;
-    a percentage glued to the next figure (20.4%36-60岁) is one."""
-    if start > 0 and masked[start - 1] in "几数" and num[0] in "十百千":
+    a percentage glued to the next figure (20.4%36-60岁) is one, and so is a count glued to
+    another count with its unit (5镇4乡)."""
+    if start > 0 and masked[start - 1] in "几数幾數" and num[0] in "十百千":
         return True
     glued = re.match(r"[\d二两三四五六七八九十百千]", masked[unit_end:unit_end + 1])
-    return bool(glued) and load_units()[unit_key][0] != "percent"
+    return bool(glued) and load_units()[unit_key][0] != "percent" and not _next_count(masked, unit_end)
+
+
+def _next_count(masked: str, end: int) -> bool:
+    """A count follows with its own unit (辖5镇4乡, 五大项30小项): a list of counts, not a slogan."""
+    following = re.match(rf"{NUMBER}{_SPACE}({_unit_alternation()})", masked[end:])
+    return following is not None and load_units()[following.group(1)][0] != "percent"
 
 
 def _negation(masked: str, start: int, num: str, qualifier: str, unit_end: int) -> re.Match | None:
