@@ -113,6 +113,8 @@ _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
 _MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
 _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達|连续|連續|用了|用|经过|經過)$")
+#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万,): the clause ends there.
+_CLAUSE_END = re.compile(r"[，。；,;、)）]|$")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -277,6 +279,9 @@ def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str |
         return unit, match.end("unit"), None, None
     if match.group("num").startswith("百分之"):
         return "百分之", match.end("num"), None, None
+    if not num2 and re.search(r"\d\s?(?:万|亿|萬|億)$", match.group("mult") or match.group("num")) and \
+            _CLAUSE_END.match(match.string, match.end()):
+        return "", match.end(), None, None  # 总人口36.03万, : a count with 万 and no unit word
     return None
 
 
@@ -330,7 +335,8 @@ def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int
 
 def _next_count(masked: str, end: int) -> bool:
     """A count follows with its own unit (辖5镇4乡, 五大项30小项): a list of counts, not a slogan."""
-    following = re.match(rf"{NUMBER}{_SPACE}({_unit_alternation()})", masked[end:])
+    infix = qualifier_alternation("infix")
+    following = re.match(rf"{NUMBER}(?:{infix})?{_SPACE}(?:万|亿)?{_SPACE}({_unit_alternation()})", masked[end:])
     return following is not None and load_units()[following.group(1)][0] != "percent"
 
 
@@ -358,7 +364,7 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
     suffix = _patterns()["suffix"].match(masked, unit_end)
     end = suffix.end() if suffix else unit_end
     qualifier = _qualifier(masked, start, match.group("mid") or mid2, suffix.group(0) if suffix else None)
-    unit_norm, dimension = load_units()[unit_key]
+    unit_norm, dimension = load_units()[unit_key] if unit_key else ("", "count")
     if unit_norm == "percent" and _patterns()["change_verb"].search(masked[:start]):
         dimension = "percent_change"
     negation = _negation(masked, start, num, qualifier, unit_end)
