@@ -27,12 +27,12 @@ P01 = ("当前位置:首页 > 范文大全 > 调研报告\n"
        "\n"
        "二、存在问题\n"
        "一是部分村党支部书记年龄偏大,二是农村党员流动性强。\n")
-# p02: an enterprise report ending in a paywall note (chrome the parser keeps as report text).
+# p02: an enterprise report ending in a sign-off of the site (chrome the parser keeps as report text).
 P02 = ("非公企业党建工作调研报告\n"
        "近年来,全区非公企业党建工作取得明显成效,现将调研情况报告如下。\n"
        "一、基本情况\n"
        "全区共有非公企业1500余家,已建立党组织的企业占60%。\n"
-       "预览阅读已结束,若您需要写相关文章,请扫码联系老师写作!\n")
+       "想看完整版的朋友可以在评论区留言索取。\n")
 
 STATS = [  # page_id, line, surface, value, value_high, unit, qualifier
     ("p01", 5, "120个", 120, "", "个", "exact"),
@@ -107,7 +107,7 @@ def test_page_counts(devset):
     assert (p01["n_chrome"], p01["chrome_caught"]) == (1, 1)
     assert (p01["n_body"], p01["body_lost"]) == (6, 0)  # lines 2-5, 7, 8 (line 6 is blank)
     assert (p01["predicted_start"], p01["first_ok"], p01["sector_ok"]) == (2, 1, 1)
-    # p02: the paywall note stays in the report, so its chrome line is not caught
+    # p02: the sign-off stays in the report, so its chrome line is not caught
     assert (p02["n_chrome"], p02["chrome_caught"]) == (1, 0)
     assert (p02["n_body"], p02["body_lost"]) == (4, 0)
     assert (p01["n_gold"], p01["n_pred"], p01["n_match"]) == (4, 4, 4)
