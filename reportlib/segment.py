@@ -221,7 +221,8 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(_label_values(lines)))))
+    lines = _mark_bulleted_header(_label_values(lines))
+    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(lines))))
     reports: list[ReportLines] = []
     noise: list[Classified] = []
     current: ReportLines | None = None
@@ -249,6 +250,20 @@ def _label_values(lines: list[Classified]) -> list[Classified]:
                 following.kind in ("heading", "title", "body") and not following.marker and \
                 len(following.line.text.strip()) <= MAX_LABEL_VALUE_CHARS:
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
+    return marked
+
+
+def _mark_bulleted_header(lines: list[Classified]) -> list[Classified]:
+    """A bulleted line (- 书名) directly above bulleted page metadata (- 主编, - 8908字) is part of
+    the page header: scrapes render a page's header as a list, and a title in it names the
+    book or site, the document's own title follows the list."""
+    marked = list(lines)
+    for index, c in enumerate(lines):
+        following = next((x for x in lines[index + 1:] if x.kind != "blank"), None)
+        if c.kind in ("title", "heading") and P.BULLET.match(c.line.text.strip()) and \
+                following is not None and following.kind == "noise" and \
+                P.BULLET.match(following.line.text.strip()):
+            marked[index] = _as_noise(c, f"page header (a bulleted list above {following.reason})")
     return marked
 
 

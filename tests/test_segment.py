@@ -108,3 +108,16 @@ def test_a_short_heading_above_body_text_is_not_a_byline(tmp_path):
 def test_authors_joined_by_plus_are_a_byline(tmp_path):
     corpus = _load_text(tmp_path, f"边境地区基层党建工作探析\n张某某+李某某\n{BODY}\n")
     assert "byline" in corpus.noise.set_index("line").loc[2, "reason"]
+
+
+def test_a_bulleted_title_above_bulleted_page_metadata_is_page_header(tmp_path):
+    text = f"- 社区党建工作年度报告\n- 张某某 李某某主编\n- 2024-05-06 10:20:30\n社区党组织建设调研报告\n{BODY}\n"
+    corpus = _load_text(tmp_path, text)
+    assert "page header" in corpus.noise.set_index("line").loc[1, "reason"]
+    assert list(corpus.reports["start_line"]) == [4]
+
+
+def test_a_bulleted_title_above_text_stays_a_title(tmp_path):
+    corpus = _load_text(tmp_path, f"- 社区党组织建设调研报告\n{BODY}\n")
+    assert list(corpus.reports["start_line"]) == [1]
+    assert corpus.noise.empty
