@@ -91,3 +91,10 @@ def test_two_new_organizations_are_enterprise_cues():
     assert category == "enterprise", evidence
     # without those words the same sentence frame goes to urban
     assert categorize("", "区委指导街道和社区做好党建工作,党组织覆盖率逐年提高,党员发挥作用。")[0] == "urban"
+
+
+def test_a_field_research_title_keeps_a_sparse_survey_in_its_sector():
+    body = "调研组走访了三个行政村,农村道路、饮水和村集体经济收入等情况有了很大改善,农民收入逐年增加。" * 3
+    assert categorize("", body)[0] == "other"  # no Party-building vocabulary, no title
+    assert categorize("某镇农村发展现状调研报告", body)[0] == "rural"
+    assert categorize("某镇农村发展现状報告", body)[0] == "other"  # a report, but not a field survey
