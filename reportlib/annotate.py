@@ -66,8 +66,9 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     `rules.title_weight` times).  The category is `other` when the text has fewer than
     `MIN_PARTY_CUES_PER_1000` Party-building cues per 1,000 characters (it is not about Party
     building) and its title does not name a field-research report (调研, 调查, 考察), or when
-    the genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector; otherwise the best sector.  Returns (category, evidence); evidence gives the
-    Party-building density, then every category's score and its cues with counts, best first:
+    the genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector; otherwise
+    the best sector.  Returns (category, evidence); evidence gives the Party-building density,
+    then every category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
     """
     title, body = (_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t))) for t in (title, body))
