@@ -37,6 +37,9 @@ MIN_PARTY_CUES_PER_1000 = 5.0
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
 _ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]")
 _LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(街道|镇|乡)(?![镇村])")
+#: A title naming a field-research report (…调研报告, …的调查): the genre itself, so a sector's
+#: survey with little Party-building vocabulary in its opening is still that sector's report.
+_FIELD_RESEARCH_TITLE = re.compile(r"调研|调查|考察")
 _NOT_IN_PLACE_NAME = set("的各全本该我县市区乡镇村城和与及在对向到等个了是为有农街社")
 
 
@@ -63,12 +66,13 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     Score of a category = sum over its cues of weight × occurrences (title occurrences count
     `rules.title_weight` times).  The category is `other` when the text has fewer than
     `MIN_PARTY_CUES_PER_1000` Party-building cues per 1,000 characters (it is not about Party
-    building) or when the genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best
-    sector; otherwise the best sector.  Returns (category, evidence); evidence gives the
-    Party-building density, then every category's score and its cues with counts, best first:
+    building) and its title does not name a field-research report (调研, 调查, 考察), or when
+    the genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector; otherwise
+    the best sector.  Returns (category, evidence); evidence gives the Party-building density,
+    then every category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
     """
-    title, body = _normalized(to_halfwidth(title)), _normalized(to_halfwidth(body))
+    title, body = (_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t))) for t in (title, body))
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
     for row in category_cues().itertuples(index=False):
@@ -83,7 +87,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     evidence = "; ".join([party] + [
         f"{c} {scores[c]:g}: {', '.join(hits[c])}" for c in ranked if scores[c] > 0])
     best = max(SECTORS, key=lambda c: (scores[c], -SECTORS.index(c)))
-    if density < MIN_PARTY_CUES_PER_1000 or scores["other"] > scores[best]:
+    sparse = density < MIN_PARTY_CUES_PER_1000 and not _FIELD_RESEARCH_TITLE.search(title)
+    if sparse or scores["other"] > scores[best]:
         return "other", evidence
     return (best if scores[best] > 0 else ""), evidence
 

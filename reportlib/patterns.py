@@ -40,7 +40,9 @@ CLAUSE_END = re.compile(r"[。!?;:,]")
 #: Report titles: a short line without sentence punctuation ending in a genre word.
 TITLE = re.compile(
     r"(?:调研报告|调查报告|考察报告|工作报告|情况报告|报告|的思考|的调查|的调研|的探索|的实践|的启示|"
-    r"思考|浅析|浅谈|初探|探析|探索|研究|对策研究|调研|总结|综述|汇报)\s*$"
+    r"思考|浅析|浅谈|初探|探析|探索|研究|对策研究|调研|总结|综述|汇报|"
+    # the same words in traditional script (pages from Hong Kong, Taiwan and mirror sites)
+    r"調研報告|調查報告|考察報告|工作報告|情況報告|報告|的調查|的調研|的啟示|淺析|淺談|調研|總結|綜述|匯報)\s*$"
 )
 
 #: Markers of one report among several on a page: 篇一, 【篇二】, 第3篇:, 范文一, 精选范文.  The text
@@ -49,14 +51,25 @@ PIECE_MARKER = re.compile(
     rf"^\s*(?:【\s*)?(?:篇({_CN}|\d{{1,2}})|第({_CN}|\d{{1,2}})篇|范文({_CN}|\d{{1,2}})|精选范文\s*(?:{_CN}|\d{{0,2}}))"
     r"\s*(?:】\s*)?[:.、]?\s*"
 )
+#: A pinyin gloss after a character (業(yè), 黨(dǎng)), as pages for learners print them after
+#: many characters: they split words, so they are dropped before words are looked for.
+PINYIN_GLOSS = re.compile(r"[(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7}[)]")
+#: A number after a title, as essay sites number the pieces of a collection (…调研报告1,
+#: …调研报告一:): stripped before the title test.
+TITLE_NUMBER_SUFFIX = re.compile(rf"\s*(?:{_CN}|\d{{1,2}})\s*:?\s*$")
+#: A leading 一 : before a report title, the same numbering of pieces (一 : …工作报告).
+PIECE_COLON = re.compile(rf"^\s*({_CN})\s*:\s*(?=\S)")
+#: A word count glued after a piece's title (篇一 …调研报告4900字).
+WORD_COUNT_SUFFIX = re.compile(r"\s*\d{3,6}\s*字\s*$")
 #: Titles that name a whole report (not a section): a numbered line ending in one of these,
 #: followed by its own 一、, opens a report in a list of reports.
-REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调研|的调查|的思考|的探索|的实践|的启示)\s*$")
+REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调研|的调查|的思考|的探索|的实践|的启示|"
+                              r"調研報告|調查報告|考察報告|的調研|的調查|的啟示)\s*$")
 #: A line of personal names only: one to eight names of two to four characters, separated by
 #: spaces or 、, none of them a word that names a part of a text.
 NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
-    r"[\u4e00-\u9fff·]{2,4}(?:\s*[ 、,]\s*[\u4e00-\u9fff·]{2,4}){0,7}\s*$"
+    r"[\u4e00-\u9fff·]{2,4}(?:\s*[ 、,+]\s*[\u4e00-\u9fff·]{2,4}){0,7}\s*$"
 )
 #: A list bullet before a line of page metadata.
 BULLET = re.compile(r"^[-·•*]\s+")

@@ -45,6 +45,11 @@ MAX_INLINE_HEADING_CHARS = 30
 _HANZI = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 _CN_VALUES = C.CN_DIGIT_VALUES
+#: Spaces between Chinese characters (where a reader's pinyin glosses were blanked out): not
+#: word breaks for the title test.
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: Start reasons that guess a new report from the numbering alone (no title, no marker).
+_WEAK_STARTS = ("top-level numbering restarts", "preamble sentence")
 
 
 @dataclass
@@ -144,8 +149,9 @@ def _classify(line: Line, rules: Rules) -> Classified:
     numbered = _numbered_heading(line, norm)
     if numbered is not None:
         return numbered
+    unnumbered = P.TITLE_NUMBER_SUFFIX.sub("", _SPACE_IN_WORD.sub("", P.PINYIN_GLOSS.sub("", stripped)))
     if _hanzi_count(stripped) >= 2 and len(stripped) <= rules.max_title_chars and \
-            not P.TERMINAL_PUNCT.search(stripped) and P.TITLE.search(stripped):
+            not P.TERMINAL_PUNCT.search(unnumbered) and P.TITLE.search(unnumbered):
         return Classified(line, "title", heading=original, body_offset=len(raw),
                           content_offset=len(raw) - len(raw.lstrip()),
                           style="subtitle" if P.SUBTITLE.match(stripped) else "")
@@ -164,11 +170,17 @@ def _hanzi_count(text: str) -> int:
 
 
 def _piece_marker(line: Line, norm: str, rules: Rules) -> Classified | None:
-    """篇一 / 【篇二】 / 第3篇: / 范文一 / 精选范文, alone or before the report's title."""
+    """篇一 / 【篇二】 / 第3篇: / 范文一 / 精选范文, alone or before the report's title; 一 : before a
+    report title.  A word count glued after the title (…调研报告4900字) is not part of it."""
     match = P.PIECE_MARKER.match(norm)
     if match is None:
-        return None
-    rest = norm[match.end():].strip()
+        colon = P.PIECE_COLON.match(norm)
+        if colon is None or not P.TITLE.search(norm[colon.end():].strip()):
+            return None
+        match = colon
+    count = P.WORD_COUNT_SUFFIX.search(norm, match.end())
+    end = count.start() if count else len(norm)
+    rest = norm[match.end():end].strip()
     if rest and (len(rest) > rules.max_title_chars or P.TERMINAL_PUNCT.search(rest)):
         return None
     if "第" in match.group(0) and rest and ":" not in match.group(0) and not P.TITLE.search(rest):
@@ -176,7 +188,7 @@ def _piece_marker(line: Line, norm: str, rules: Rules) -> Classified | None:
     number = next((g for g in match.groups() if g), "")
     return Classified(line, "title", style="piece", marker=line.text[:match.end()].strip(),
                       number=chinese_number(number) if number else 0,
-                      heading=line.text[match.end():].strip(), body_offset=len(line.text),
+                      heading=line.text[match.end():end].strip(), body_offset=len(line.text),
                       content_offset=match.end())
 
 
@@ -209,7 +221,8 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(_label_values(lines)))))
+    lines = _mark_bulleted_header(_label_values(lines))
+    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(lines))))
     reports: list[ReportLines] = []
     noise: list[Classified] = []
     current: ReportLines | None = None
@@ -237,6 +250,20 @@ def _label_values(lines: list[Classified]) -> list[Classified]:
                 following.kind in ("heading", "title", "body") and not following.marker and \
                 len(following.line.text.strip()) <= MAX_LABEL_VALUE_CHARS:
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
+    return marked
+
+
+def _mark_bulleted_header(lines: list[Classified]) -> list[Classified]:
+    """A bulleted line (- 书名) directly above bulleted page metadata (- 主编, - 8908字) is part of
+    the page header: scrapes render a page's header as a list, and a title in it names the
+    book or site, the document's own title follows the list."""
+    marked = list(lines)
+    for index, c in enumerate(lines):
+        following = next((x for x in lines[index + 1:] if x.kind != "blank"), None)
+        if c.kind in ("title", "heading") and P.BULLET.match(c.line.text.strip()) and \
+                following is not None and following.kind == "noise" and \
+                P.BULLET.match(following.line.text.strip()):
+            marked[index] = _as_noise(c, f"page header (a bulleted list above {following.reason})")
     return marked
 
 
@@ -272,22 +299,27 @@ def _mark_author_names(lines: list[Classified]) -> list[Classified]:
     """A line of personal names only (王某某 / 张某 李某) next to the title, before any text.
 
     Only in the masthead (before the first body line or numbered heading, within
-    `MAX_MASTHEAD_LINES`) and only where that masthead has a title, so a short heading of a
-    text without a title is never taken for a name.
+    `MAX_MASTHEAD_LINES`) and only where that masthead has a title or the names stand directly
+    above journal front matter (摘要:, 关键词:), so a short heading of a text without a title is
+    never taken for a name.
     """
     masthead = _masthead(lines)
-    if not any(c.kind == "title" for c in masthead):
-        return lines
+    titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(masthead):
-        if c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
-                not P.TITLE.search(c.line.text.strip()):
+        if (titled or _before_front_matter(index, lines)) and c.kind in ("heading", "title") and \
+                P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and not P.TITLE.search(c.line.text.strip()):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \
                 ("navigation" in above.reason or "breadcrumb" in above.reason)
             marked[index] = _as_noise(c, "breadcrumb navigation (section name)" if in_breadcrumb
                                       else "byline (names before or after the title)")
     return marked
+
+
+def _before_front_matter(index: int, lines: list[Classified]) -> bool:
+    following = next((c for c in lines[index + 1:] if c.kind != "blank"), None)
+    return following is not None and following.kind == "noise" and following.reason == "journal front matter"
 
 
 def _join_wrapped(lines: list[Classified]) -> list[Classified]:
@@ -403,9 +435,13 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
     The reason names what it is where that can be told: a table of contents (titles or report
     markers only), the page title repeated before the article's title or as a footer, or a
     byline/masthead before the title.  A source with any text keeps at least its largest
-    report, however short, so that a short text is never lost to the noise table.
+    report, however short, so that a short text is never lost to the noise table.  A report
+    opened only by restarted numbering or a preamble sentence (not by a title or a marker)
+    continues the report before it when either of the two is short: an untitled opening before
+    一、, or a text cut short after its 一、, is report text, not chrome.
     """
-    sizes = [sum(_hanzi_count(c.line.text[c.body_offset:]) for c in r.lines) for r in reports]
+    reports = _merge_short_restarts(reports, rules)
+    sizes = [_body_hanzi(r) for r in reports]
     largest = sizes.index(max(sizes)) if sizes else -1
     dropped = {i for i, body in enumerate(sizes) if body < rules.min_report_hanzi and i != largest}
     kept = [r for i, r in enumerate(reports) if i not in dropped]
@@ -416,6 +452,21 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
                      for c in reports[index].lines)
     noise.sort(key=lambda c: c.line.number)
     return kept, noise
+
+
+def _merge_short_restarts(reports: list[ReportLines], rules: Rules) -> list[ReportLines]:
+    merged: list[ReportLines] = []
+    for report in reports:
+        short = min(_body_hanzi(report), _body_hanzi(merged[-1]) if merged else 0) < rules.min_report_hanzi
+        if merged and short and report.start_reason.startswith(_WEAK_STARTS):
+            merged[-1].lines.extend(report.lines)
+        else:
+            merged.append(report)
+    return merged
+
+
+def _body_hanzi(report: ReportLines) -> int:
+    return sum(_hanzi_count(c.line.text[c.body_offset:]) for c in report.lines)
 
 
 def _drop_reason(index: int, reports: list[ReportLines], dropped: set[int]) -> str:
@@ -470,8 +521,9 @@ def _start_reason(index: int, lines: list[Classified], current: ReportLines | No
 
 
 def _repeats_title(c: Classified, current: ReportLines) -> bool:
-    """A title already listed above without text (a table of contents) opens its own report."""
-    return any(x.kind == "title" and _same_title(x, c) for x in current.lines)
+    """A title already listed above without text (a table of contents) opens its own report;
+    a report marker's title repeated on the next line (篇一 X, then X) is the document's own."""
+    return any(x.kind == "title" and x.style != "piece" and _same_title(x, c) for x in current.lines)
 
 
 def _has_content(report: ReportLines) -> bool:

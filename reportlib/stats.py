@@ -98,6 +98,13 @@ _NEGATIVE_PATTERNS = {
     "scrape_noise": r"\d+位用户关注",
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
+    # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
+    "slogan": r"(?<=[“\"「『])[一二两三四五六七八九十]{1,2}[个個][\u4e00-\u9fff]{1,4}(?=[”\"」』])",
+    # 经历了两个阶段: / 有以下三种情况: an enumeration announced before a colon
+    "announcement": r"[一二两三四五六七八九十]{1,2}[个個种種类類条條][\u4e00-\u9fff]{1,4}(?=\s*[:：])",
+    # 近两年来, 近三年以来, 两年多过去: time-frame adverbials, not durations
+    "time_frame": r"近[一二两三四五六七八九十\d]{1,2}\s?年(?=来|以来)"
+                  r"|[一二两三四五六七八九十\d]{1,2}\s?年多(?=过去|過去)",
 }
 #: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
 _RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
@@ -106,6 +113,8 @@ _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
 _MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
 _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達|连续|連續|用了|用|经过|經過)$")
+#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万,): the clause ends there.
+_CLAUSE_END = re.compile(r"[，。；,;、)）]|$")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -134,7 +143,8 @@ class Statistic:
 def load_units() -> dict[str, tuple[str, str]]:
     """Units from ``data/units.csv``: unit as written → (unit_norm, dimension)."""
     text = resources.files("reportlib").joinpath("data/units.csv").read_text(encoding="utf-8")
-    return {row["unit"]: (row["unit_norm"], row["dimension"]) for row in csv.DictReader(text.splitlines())}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row["unit"]: (row["unit_norm"], row["dimension"]) for row in csv.DictReader(rows)}
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +279,9 @@ def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str |
         return unit, match.end("unit"), None, None
     if match.group("num").startswith("百分之"):
         return "百分之", match.end("num"), None, None
+    if not num2 and re.search(r"\d\s?(?:万|亿|萬|億)$", match.group("mult") or match.group("num")) and \
+            _CLAUSE_END.match(match.string, match.end()):
+        return "", match.end(), None, None  # 总人口36.03万, : a count with 万 and no unit word
     return None
 
 
@@ -312,11 +325,19 @@ def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, d
 
 def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int) -> bool:
     """几十个 (vague) and 6个100, 七个百分百 (slogans counting a number) are no statistics;
-    a percentage glued to the next figure (20.4%36-60岁) is one."""
-    if start > 0 and masked[start - 1] in "几数" and num[0] in "十百千":
+    a percentage glued to the next figure (20.4%36-60岁) is one, and so is a count glued to
+    another count with its unit (5镇4乡)."""
+    if start > 0 and masked[start - 1] in "几数幾數" and num[0] in "十百千":
         return True
     glued = re.match(r"[\d二两三四五六七八九十百千]", masked[unit_end:unit_end + 1])
-    return bool(glued) and load_units()[unit_key][0] != "percent"
+    return bool(glued) and load_units()[unit_key][0] != "percent" and not _next_count(masked, unit_end)
+
+
+def _next_count(masked: str, end: int) -> bool:
+    """A count follows with its own unit (辖5镇4乡, 五大项30小项): a list of counts, not a slogan."""
+    infix = qualifier_alternation("infix")
+    following = re.match(rf"{NUMBER}(?:{infix})?{_SPACE}(?:万|亿)?{_SPACE}({_unit_alternation()})", masked[end:])
+    return following is not None and load_units()[following.group(1)][0] != "percent"
 
 
 def _negation(masked: str, start: int, num: str, qualifier: str, unit_end: int) -> re.Match | None:
@@ -343,7 +364,7 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
     suffix = _patterns()["suffix"].match(masked, unit_end)
     end = suffix.end() if suffix else unit_end
     qualifier = _qualifier(masked, start, match.group("mid") or mid2, suffix.group(0) if suffix else None)
-    unit_norm, dimension = load_units()[unit_key]
+    unit_norm, dimension = load_units()[unit_key] if unit_key else ("", "count")
     if unit_norm == "percent" and _patterns()["change_verb"].search(masked[:start]):
         dimension = "percent_change"
     negation = _negation(masked, start, num, qualifier, unit_end)

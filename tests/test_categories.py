@@ -75,3 +75,26 @@ def test_traditional_script_is_classified_like_simplified():
     traditional = ("某行政村村兩委班子調整後,駐村第一書記帶領黨員領辦合作社。"
                    "黨支部按期開展組織生活,黨員參加三會一課,黨組織書記帶頭講黨課。")
     assert categorize("", traditional)[0] == categorize("", simplified)[0] == "rural"
+
+
+def test_pinyin_glosses_do_not_hide_cues():
+    glossed = "非公(fēi)企(qǐ)業(yè)黨(dǎng)建(jiàn)覆蓋民營(yíng)企業(yè),黨(dǎng)員(yuán)參加組織生活。"
+    plain = "非公企業黨建覆蓋民營企業,黨員參加組織生活。"
+    assert categorize("", glossed) == categorize("", plain)  # same cues, same evidence
+    assert categorize("", glossed)[0] == "enterprise"
+
+
+def test_two_new_organizations_are_enterprise_cues():
+    text = ("区委两新工委指导街道和社区做好新经济组织、新社会组织党建工作,"
+            "两新组织党组织覆盖率逐年提高,党员发挥作用。")
+    category, evidence = categorize("", text)
+    assert category == "enterprise", evidence
+    # without those words the same sentence frame goes to urban
+    assert categorize("", "区委指导街道和社区做好党建工作,党组织覆盖率逐年提高,党员发挥作用。")[0] == "urban"
+
+
+def test_a_field_research_title_keeps_a_sparse_survey_in_its_sector():
+    body = "调研组走访了三个行政村,农村道路、饮水和村集体经济收入等情况有了很大改善,农民收入逐年增加。" * 3
+    assert categorize("", body)[0] == "other"  # no Party-building vocabulary, no title
+    assert categorize("某镇农村发展现状调研报告", body)[0] == "rural"
+    assert categorize("某镇农村发展现状報告", body)[0] == "other"  # a report, but not a field survey

@@ -18,7 +18,8 @@ Metrics (each printed overall, by annotated sector and by script):
   ``corpus.noise`` (share of those lines; target at most 1 %);
 * first line found: the first report's ``start_line`` equals ``first_report_line`` (share);
 * statistics precision and recall: rows of ``reportlib.stats.statistics_table`` matched to the
-  annotation on (line, surface), each annotated row used once; only pages with at least one
+  annotation on the same line, by equal surface or, when one surface contains the other, by
+  equal value (see `match_statistics`), each annotated row used once; only pages with at least one
   annotated statistic count; value agreement (value and value_high, relative tolerance 1e-3)
   and qualifier agreement are shares of the matches.
 
@@ -129,26 +130,46 @@ def score_page(path: Path, page: dict, gold: pd.DataFrame, *, stats_annotated: b
 
 
 def match_statistics(gold: pd.DataFrame, predicted: pd.DataFrame | None) -> dict:
-    """Match predicted to annotated statistics on (line, surface), each annotated row used once.
+    """Match predicted to annotated statistics of one page, each annotated row used once.
 
-    Returns n_gold, n_pred, n_match, value_ok (value and value_high agree), qualifier_ok;
-    all zero when `predicted` is None (page without annotated statistics)."""
+    A prediction matches an annotation on the same line whose surface is equal to its own or,
+    failing that, whose surface contains its own or is contained in it while the two values
+    agree (``不足5人`` annotated, ``5人`` predicted with value 5). Equal surfaces are paired
+    first. Returns n_gold, n_pred, n_match, value_ok (value and value_high agree),
+    qualifier_ok; all zero when `predicted` is None (page without annotated statistics)."""
     if predicted is None:
         return {"n_gold": 0, "n_pred": 0, "n_match": 0, "value_ok": 0, "qualifier_ok": 0}
-    pool: dict[tuple[int, str], list[dict]] = {}
+    pool: dict[int, list[dict]] = {}
     for row in gold.to_dict("records"):
-        pool.setdefault((int(row["line"]), str(row["surface"])), []).append(row)
-    n_match = value_ok = qualifier_ok = 0
-    for row in predicted.to_dict("records"):
-        candidates = pool.get((int(row["line"]), str(row["surface"])))
-        if not candidates:
-            continue
-        want = candidates.pop(0)
-        n_match += 1
-        value_ok += int(_close(row["value"], want["value"]) and _close(row["value_high"], want["value_high"]))
-        qualifier_ok += int(str(row["qualifier"]) == str(want["qualifier"]))
-    return {"n_gold": len(gold), "n_pred": len(predicted), "n_match": n_match,
+        pool.setdefault(int(row["line"]), []).append(row)
+    rows = predicted.to_dict("records")
+    pairs = []
+    for loose in (False, True):
+        for row in [r for r in rows if not r.get("_paired")]:
+            want = _partner(row, pool.get(int(row["line"]), []), loose=loose)
+            if want is not None:
+                pool[int(row["line"])].remove(want)
+                row["_paired"] = True
+                pairs.append((row, want))
+    value_ok = sum(int(_close(r["value"], w["value"]) and _close(r["value_high"], w["value_high"]))
+                   for r, w in pairs)
+    qualifier_ok = sum(int(str(r["qualifier"]) == str(w["qualifier"])) for r, w in pairs)
+    return {"n_gold": len(gold), "n_pred": len(predicted), "n_match": len(pairs),
             "value_ok": value_ok, "qualifier_ok": qualifier_ok}
+
+
+def _partner(row: dict, candidates: list[dict], *, loose: bool) -> dict | None:
+    """The first candidate with the same surface as `row` or, when `loose`, one whose surface
+    contains row's or is contained in it and whose value agrees; None if there is none."""
+    got = str(row["surface"])
+    for want in candidates:
+        surface = str(want["surface"])
+        if surface == got:
+            return want
+        if loose and got and surface and (got in surface or surface in got) \
+                and _close(row["value"], want["value"]):
+            return want
+    return None
 
 
 def _close(got, want) -> bool:
