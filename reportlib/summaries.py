@@ -49,7 +49,7 @@ def sector_sizes(reports: pd.DataFrame) -> str:
     duplicates = int((reports["duplicate_of"] != "").sum())
     if duplicates:
         parts.append(f"{_plural(duplicates, 'report')} nearly repeat{'s' if duplicates == 1 else ''} an earlier "
-                     "one and are left out of the counts above.")
+                     f"one and {'is' if duplicates == 1 else 'are'} left out of the counts above.")
     n_truncated = int(reports["truncated"].sum()) if "truncated" in reports else 0
     if n_truncated:
         parts.append(f"{_plural(n_truncated, 'report')} look{'s' if n_truncated == 1 else ''} truncated "
