@@ -57,6 +57,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from reportlib import conventions as C
 from reportlib.numerals import normalize_numbers, precision_of
 from reportlib.qualifiers import (
     ABOUT_RELATIVE_TOLERANCE,
@@ -95,7 +96,7 @@ def _fmt(value: float | Decimal) -> str:
 def _number_text(stat: dict) -> str:
     """The written number of a statistic without its unit or qualifier (2.88万, 49.5)."""
     surface = re.sub(r"\s", "", normalize_numbers(stat["surface"]))
-    match = re.match(r"[\d.,万亿千百十零〇一二两三四五六七八九点]+", surface)
+    match = re.match(rf"[\d.,{C.CN_NUMERAL_CHARS}点]+", surface)
     return match.group(0) if match else surface
 
 

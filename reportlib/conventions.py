@@ -57,6 +57,12 @@ NOT_CN_MARKER_CLASS = f"[^{CN_MARKER_CHARS}]"
 #: Regex class: a Chinese or Arabic digit, unit, or the marks of a written number (for tokens
 #: that are numbers only: 2024, 1.5%, 三千, 几十).
 NUMBER_TOKEN_CLASS = rf"[\d.,%+\-/:·{CN_NUMERAL_CHARS}几]"
+#: One to ten: the numerals of enumerations (一是 … 十要), list markers ((一), 一、) and dates.
+CN_ONE_TO_TEN = CN_ONE_TO_NINE + "十"
+#: Regex class: one of 一 … 十.
+CN_ONE_TO_TEN_CLASS = f"[{CN_ONE_TO_TEN}]"
+#: Regex class: the numerals of small counts written in words (两个, 三项 …).
+CN_SMALL_COUNT_CLASS = f"[{CN_ONE_TO_TEN}两]"
 #: A heading or list-item number: one to three marker characters.
 CN_MARKER_NUMBER = f"{CN_MARKER_CLASS}{{1,3}}"
 

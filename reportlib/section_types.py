@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from reportlib import conventions as C
 from reportlib.errors import InputError, ValueInvalidError, require_frame
 
 #: The section types a cue may name, in the order reports usually present them.
@@ -45,7 +46,7 @@ CUE_TYPES = ("background", "practice", "problem", "measure")
 SECTION_TYPES = CUE_TYPES + ("mixed", "other")
 
 _FIRST_SENTENCE_END = re.compile(r"[。！？；：!?;:]|\.(?!\d)|(?<!\d)\.")
-_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
+_MARKER = re.compile(rf"^\s*(?:{C.CN_ONE_TO_TEN_CLASS}+[、.．]|[(（][{C.CN_ONE_TO_TEN}\d]+[)）]|\d+[、.．])\s*")
 
 
 class HeadingType(NamedTuple):

@@ -83,28 +83,31 @@ MASK = "■"
 #: Characters that stand for a number the page withheld (XX人, 20××年, **个, □□户).
 PLACEHOLDER_CHARS = "xXｘＸ×*＊□○"
 
+#: A numeral glued right after a unit (6个100, 七个百分百: a slogan): digits from 二, and 十百千.
+_GLUED_NUMERAL = "[\\d" + C.CN_DIGITS.translate({ord(c): None for c in "零〇一"}) + "".join(C.CN_SMALL_UNITS) + "]"
+
 _NEGATIVE_PATTERNS = {
     "title": r"《[^《》]*》",
     "placeholder_year": C.PLACEHOLDER_EVIDENCE.pattern + "年?",  # 20242024年, 2024-2024年: no statistic
-    "year": r"\d{4}\s*[-—–~至到]\s*\d{4}\s?年|\d{4}\s?年|[〇零一二三四五六七八九]{4}年|〔\d{4}〕",
+    "year": rf"\d{{4}}\s*[-—–~至到]\s*\d{{4}}\s?年|\d{{4}}\s?年|{C.CN_DIGIT_CLASS}{{4}}年|〔\d{{4}}〕",
     "redacted_date": r"_{2,}年(?:\d{1,2}月(?:\d{1,2}日)?)?",
     "date": r"\d{1,2}\s?月(?:\s?\d{1,2}\s?日(?:\s*[至到\-—、]\s*\d{1,2}日)*)?"
-            r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+            rf"|{C.CN_ONE_TO_TEN_CLASS}{{1,3}}月{C.CN_ONE_TO_TEN_CLASS}{{1,3}}日"
             r"|\d{4}[/／]\d{1,2}(?:[/／]\d{1,2})?|\d{1,2}[/／]\d{1,2}[/／]\d{2,4}",
-    "ordinal": r"第\s?[\d零〇一二两三四五六七八九十百千]+",
-    "enumeration": r"(?<![\d零〇一二两三四五六七八九十百千万亿])[一二三四五六七八九十]{1,3}[是要则来](?!\d)",
-    "list_marker": r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
-                   r"|\d{1,2}[、.．](?!\d))|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]",
+    "ordinal": rf"第\s?[\d{C.CN_DIGITS}十百千]+",
+    "enumeration": rf"(?<![\d{C.CN_NUMERAL_CHARS}]){C.CN_ONE_TO_TEN_CLASS}{{1,3}}[是要则来](?!\d)",
+    "list_marker": rf"^\s*(?:[(（][{C.CN_ONE_TO_TEN}\d]{{1,3}}[)）]|{C.CN_ONE_TO_TEN_CLASS}{{1,3}}[、.．]"
+                   rf"|\d{{1,2}}[、.．](?!\d))|[(（]{C.CN_ONE_TO_TEN_CLASS}{{1,3}}[)）]|[(（]\d{{1,2}}[)）]",
     "scrape_noise": r"\d+位用户关注",
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
-    "slogan": r"(?<=[“\"「『])[一二两三四五六七八九十]{1,2}[个個][\u4e00-\u9fff]{1,4}(?=[”\"」』])",
+    "slogan": rf"(?<=[“\"「『]){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個][\u4e00-\u9fff]{{1,4}}(?=[”\"」』])",
     # 经历了两个阶段: / 有以下三种情况: an enumeration announced before a colon
-    "announcement": r"[一二两三四五六七八九十]{1,2}[个個种種类類条條][\u4e00-\u9fff]{1,4}(?=\s*[:：])",
+    "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條][\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
     # 近两年来, 近三年以来, 两年多过去: time-frame adverbials, not durations
-    "time_frame": r"近[一二两三四五六七八九十\d]{1,2}\s?年(?=来|以来)"
-                  r"|[一二两三四五六七八九十\d]{1,2}\s?年多(?=过去|過去)",
+    "time_frame": rf"近[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?=来|以来)"
+                  rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)",
 }
 #: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
 _RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
@@ -329,7 +332,7 @@ def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int
     another count with its unit (5镇4乡)."""
     if start > 0 and masked[start - 1] in "几数幾數" and num[0] in "十百千":
         return True
-    glued = re.match(r"[\d二两三四五六七八九十百千]", masked[unit_end:unit_end + 1])
+    glued = re.match(_GLUED_NUMERAL, masked[unit_end:unit_end + 1])
     return bool(glued) and load_units()[unit_key][0] != "percent" and not _next_count(masked, unit_end)
 
 

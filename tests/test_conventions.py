@@ -14,7 +14,7 @@ PACKAGE = Path(reportlib.__file__).parent
 DEFINERS = {"conventions.py", "normalize.py", "patterns.py", "numerals.py"}
 #: Modules that still hold copies of their own because another branch is rewriting them; the lead
 #: empties this set once those branches are merged and import from reportlib.conventions.
-KNOWN_DUPLICATES_OWNED_ELSEWHERE = {"stats.py", "checks.py", "section_types.py"}
+KNOWN_DUPLICATES_OWNED_ELSEWHERE: set[str] = set()
 
 _CLASS = re.compile(r"\[\^?((?:\\.|[^\]\\\n])*)\]")
 _CN_ONE_TO_TEN = set("一二三四五六七八九十")
