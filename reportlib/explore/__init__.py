@@ -12,7 +12,6 @@ Command line: ``reportlib explore PATH... -o explorer.html [--lang zh|en]``.
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import os
@@ -23,7 +22,6 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from reportlib.errors import ReportlibError
 from reportlib.figures.glossary import check_lang, load_glossary, translate
 
 from .data import payload
@@ -32,7 +30,6 @@ from .font import font_face
 __all__ = ["build_explorer", "write_explorer", "show", "main"]
 
 FONT_FAMILY = "ReportlibCJK"
-EXIT_BAD_INPUT = 2
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -113,31 +110,8 @@ def show(corpus, *, lang: str = "zh", height: int = 720):
                 f'style="width:100%;height:{int(height)}px;border:1px solid #ccc"></iframe></div>')
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="reportlib explore",
-        description="Write one offline HTML page to explore the corpus: reports, terms, search, "
-                    "statistics and topics (data, script and font inline).")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
-    parser.add_argument("-o", "--output", required=True, metavar="HTML", help="page to write")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language the page opens in")
-    parser.add_argument("--overrides", metavar="CSV",
-                        help="curated categories, places and labels (default: overrides.csv in a given folder)")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """``reportlib explore``: exit status 0, or 2 with one line on stderr on bad input."""
-    args = build_parser().parse_args(argv)
-    from reportlib.corpus import load
+    """``reportlib explore PATH... -o HTML``: the command line's ``explore`` (see `reportlib.cli`)."""
+    from reportlib.cli import main as cli_main
 
-    try:
-        corpus = load(args.paths, overrides=args.overrides)
-        write_explorer(corpus, args.output, lang=args.lang)
-    except ReportlibError as error:
-        print(f"reportlib: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print(f"reportlib: {args.output}: cannot write output ({error.strerror or error})", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return 0
+    return cli_main(["explore", *(sys.argv[1:] if argv is None else argv)])
