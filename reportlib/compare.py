@@ -93,7 +93,7 @@ def _place_terms(paragraphs: pd.DataFrame, places: list[str]) -> dict[str, set[s
     return {r: shared | _report_places(text) for r, text in texts.items()}
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=8192)  # one entry per report: a corpus of thousands is tagged once per process
 def _report_places(text: str) -> frozenset[str]:
     return frozenset(places_mod.report_place_terms(text))
 

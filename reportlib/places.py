@@ -42,6 +42,7 @@ GENERIC_MODIFIERS = frozenset(
 _NAME_TAGS = ("ns", "nr", "nt")
 _SUFFIX_RE = re.compile("|".join(LOCAL_SUFFIXES))
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_NEEDS_TAGS = re.compile("|".join(map(re.escape, TITLES + LOCAL_SUFFIXES)))
 _CITY_SUFFIX = re.compile(r"(?:自治州|地区|市|州|盟)$")
 
 
@@ -150,8 +151,32 @@ def report_place_terms(text: str) -> set[str]:
     from .tokenize import _mask
 
     masked = _mask(text)
-    tagged = [(p.word, p.flag) for p in _pos_tokenizer().cut(masked)]
+    tagged = _tag_where_needed(masked)
     return local_names(masked, [w for w, _ in tagged]) | person_names(tagged)
+
+
+def _tag_where_needed(text: str) -> list[tuple[str, str]]:
+    """(word, tag) pairs covering `text`, as jieba's tagger gives them for the whole text, but
+    tagging only the blocks that hold a title or a local suffix (the others are kept as one
+    untagged piece each). jieba tags each block between punctuation on its own, so the words of
+    those blocks are the same as in the whole text; this saves most of the tagging time."""
+    import jieba.posseg
+
+    tagger = _pos_tokenizer()
+    out: list[tuple[str, str]] = []
+    position = 0
+    for block in jieba.posseg.re_han_internal.finditer(text):
+        start, end = block.span()
+        if start > position:
+            out.append((text[position:start], "x"))
+        if _NEEDS_TAGS.search(block.group(0)):
+            out += [(p.word, p.flag) for p in tagger.cut(block.group(0))]
+        else:
+            out.append((block.group(0), "x"))
+        position = end
+    if position < len(text):
+        out.append((text[position:], "x"))
+    return out
 
 
 def is_place_term(term: str, stems: set[str] | frozenset[str]) -> bool:
