@@ -357,7 +357,10 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
     """The statistic of one regex match, or None when it is not one (no unit, article 一).
 
     没有一名/无一个 (the negation before the article 一) is a count of zero."""
-    reading = _span_and_values(match)
+    try:
+        reading = _span_and_values(match)
+    except ValueInvalidError:  # not a well-formed numeral (一万一千三百万): no statistic, no crash
+        return None
     if reading is None:
         return None
     unit_key, unit_end, mid2, low, high = reading

@@ -385,3 +385,9 @@ def test_endnote_digit_glued_to_a_year_is_not_read_as_a_number():
     text = "女党员占8%。22010年起实行新办法"
     assert [(text[s:e], reason) for s, e, reason in excluded_spans(text)] == [("2010年", "year")]
     assert [s.surface for s in extract_statistics(text)] == ["8%"]
+
+
+@pytest.mark.parametrize("text", ["共有党员一万一千三百万人", "投入资金三百万五十万元", "两千两千个"])
+def test_malformed_numerals_give_no_statistic_and_no_error(text):
+    """Scraped or generated text can run two numerals together; extraction must not fail on it."""
+    assert all(s.value >= 0 for s in extract_statistics(text))
