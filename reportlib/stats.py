@@ -451,7 +451,7 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     return sorted(records + fractions, key=lambda stat: stat.start)
 
 
-def _paragraph_statistics(row, sentences: pd.DataFrame | None) -> list[dict]:
+def _paragraph_statistics(row, sentences: list[tuple[int, int, str]]) -> list[dict]:
     """Statistics of one paragraph row with provenance columns.
 
     The extractor reads the paragraph's normalised view (``norm``: half-width, simplified,
@@ -465,10 +465,9 @@ def _paragraph_statistics(row, sentences: pd.DataFrame | None) -> list[dict]:
         record.update(stat_id=f"{row.paragraph_id}-C{stat.start:04d}", report_id=row.report_id,
                       source=row.source, line=int(row.line), section_path=row.section_path,
                       surface=row.text[stat.start:stat.end])
-        if sentences is not None:
-            hit = sentences[(sentences["start"] <= stat.start) & (stat.start < sentences["end"])]
-            if len(hit):
-                record["sentence"] = hit["text"].iloc[0]
+        hit = next((text for start, end, text in sentences if start <= stat.start < end), None)
+        if hit is not None:
+            record["sentence"] = hit
         out.append(record)
     return out
 
@@ -493,13 +492,14 @@ def statistics_table(corpus) -> pd.DataFrame:
 
     require_frame(getattr(corpus, "paragraphs", None), "corpus.paragraphs",
                   ("paragraph_id", "report_id", "source", "line", "body_offset", "section_path", "text"))
-    sentences = corpus.sentences.groupby("paragraph_id") if len(corpus.sentences) else None
+    sentences: dict[str, list[tuple[int, int, str]]] = {}
+    if len(corpus.sentences):
+        for pid, start, end, text in corpus.sentences[["paragraph_id", "start", "end", "text"]].itertuples(
+                index=False, name=None):
+            sentences.setdefault(pid, []).append((int(start), int(end), text))
     records: list[dict] = []
     for row in corpus.paragraphs.itertuples(index=False):
-        line_sentences = None
-        if sentences is not None and row.paragraph_id in sentences.groups:
-            line_sentences = sentences.get_group(row.paragraph_id)
-        records.extend(_paragraph_statistics(row, line_sentences))
+        records.extend(_paragraph_statistics(row, sentences.get(row.paragraph_id, [])))
     table = pd.DataFrame(records, columns=STATISTICS_COLUMNS)
     table["value_high"] = table["value_high"].astype(float)
     return table.reset_index(drop=True)
