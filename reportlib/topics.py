@@ -72,9 +72,10 @@ N_TOP = 10
 #: the seed), so it is not scored over k: it is fitted at NMF's k, for comparison only.
 K_METHOD = "nmf"
 #: k is scored on at most this many paragraphs, drawn at random with `SAMPLE_SEED`: the cost of
-#: the 130 fits grows with the paragraphs, and 2,000 paragraphs hold a corpus's vocabulary well
-#: enough to rank k. A smaller corpus is scored whole.
-MAX_K_PARAGRAPHS = 2000
+#: the 100 fits grows with the paragraphs (about 6 s a fit at 1,300 paragraphs on this machine's
+#: cores), and 1,000 paragraphs hold the genre's vocabulary well enough to rank k. A smaller
+#: corpus is scored whole.
+MAX_K_PARAGRAPHS = 1000
 SAMPLE_SEED = 0
 #: A group's topic is "carried by one report" when one report holds more than this share of the
 #: group's (report-level) topic weight: more than half means the other reports together hold less.
@@ -286,7 +287,7 @@ def seed_runs(paragraphs: pd.DataFrame, *, ks: Iterable[int] = K_GRID, methods: 
     matrices = {m: term_matrix(paragraphs, weighting="tfidf" if m == "nmf" else "count", min_df=min_df,
                                max_df=max_df) for m in methods}
     ids = paragraphs["paragraph_id"] if "paragraph_id" in paragraphs else pd.RangeIndex(len(paragraphs))
-    terms = Parallel(n_jobs=n_jobs)(
+    terms = Parallel(n_jobs=n_jobs, max_nbytes=None)(  # no read-only memmaps: NMF writes into its input
         delayed(_fitted_terms)(*matrices[m], ids, m, k, seed, n_top) for m, k, seed in grid)
     rows = [(m, k, seed, t, tuple(_mean_npmi(topic, postings, n_docs) for topic in t))
             for (m, k, seed), t in zip(grid, terms)]
