@@ -48,14 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
          "checks.csv (stated parts and wholes, counts and percentages, recomputed) to OUTDIR."),
     ):
         command = sub.add_parser(name, help=help_text, description=description)
-        command.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
-        command.add_argument("-o", "--output", required=True, metavar="OUTDIR",
-                             help="folder for the CSV files (created; existing files replaced)")
-        command.add_argument("--overrides", metavar="CSV",
-                             help="curated categories, places and labels (default: overrides.csv "
-                                  "in a given folder or beside a given file)")
-        command.add_argument("--strict", action="store_true",
-                             help="stop at a file that cannot be read instead of skipping it")
+        _add_corpus_arguments(command, "OUTDIR", "folder for the CSV files (created; existing files replaced)")
         if name == "parse":
             command.add_argument("--all", action="store_true",
                                  help="also write the tables of 'vocab' and 'stats'")
@@ -65,6 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_corpus_arguments(command, output: str, output_help: str, *, overrides: bool = True) -> None:
+    """The arguments every command shares: PATH..., -o OUTPUT, --overrides, --strict."""
+    command.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
+    command.add_argument("-o", "--output", required=True, metavar=output, help=output_help)
+    if overrides:
+        command.add_argument("--overrides", metavar="CSV",
+                             help="curated categories, places and labels (default: overrides.csv "
+                                  "in a given folder or beside a given file)")
+    command.add_argument("--strict", action="store_true",
+                         help="stop at a file that cannot be read instead of skipping it")
+
+
 def _add_run(sub) -> None:
     command = sub.add_parser(
         "run", help="parse, write every table, execute every notebook, write every figure",
@@ -72,8 +77,7 @@ def _add_run(sub) -> None:
                     "RESULTS/tables, executes every notebook with the corpus and language as parameters "
                     "into RESULTS/notebooks and writes their figures into RESULTS/figures. Nothing is "
                     "changed in RESULTS unless the whole run succeeds.")
-    command.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
-    command.add_argument("-o", "--output", required=True, metavar="RESULTS", help="folder for the results")
+    _add_corpus_arguments(command, "RESULTS", "folder for the results", overrides=False)
     command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of figure labels")
     command.add_argument("--notebooks", metavar="DIR", help="the notebooks to execute (default: notebooks/)")
     command.add_argument("--in-place", action="store_true",
@@ -81,8 +85,6 @@ def _add_run(sub) -> None:
                               "write figures/ beside them (the project's own build)")
     command.add_argument("--cache", metavar="DIR", help="token cache folder (default: RESULTS/cache)")
     command.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default 2)")
-    command.add_argument("--strict", action="store_true",
-                         help="stop at a file that cannot be read instead of skipping it")
 
 
 def _add_explore(sub) -> None:
@@ -91,12 +93,8 @@ def _add_explore(sub) -> None:
         description="Writes one self-contained HTML file (scripts, styles, data and a font subset inline; "
                     "nothing is fetched from the network) with five views: reports, terms, search, "
                     "statistics and topics, each leading back to its file and line.")
-    command.add_argument("paths", nargs="+", metavar="PATH", help="text file or folder")
-    command.add_argument("-o", "--output", required=True, metavar="HTML", help="the HTML file to write")
+    _add_corpus_arguments(command, "HTML", "the HTML file to write")
     command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the interface")
-    command.add_argument("--overrides", metavar="CSV", help="curated categories, places and labels")
-    command.add_argument("--strict", action="store_true",
-                         help="stop at a file that cannot be read instead of skipping it")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -116,7 +116,7 @@ def run(paths: Sequence[str | Path], results: str | Path, *, lang: str = "zh",
 def _execute_all(sources: list[Path], *, cwd: Path, parameters, env, jobs: int, echo, report: RunReport):
     """Execute the notebooks (`jobs` at a time), echoing progress; stop at the first failure."""
     def progress(name: str, number: int, total: int, elapsed: float) -> None:
-        echo(f"  {name}: cell {number} of {total} ({elapsed:.1f} s)")
+        echo(_progress_line(name, number, total, elapsed))
 
     options = dict(cwd=cwd, parameters=parameters, env=env)
     if jobs <= 1 or len(sources) == 1:
@@ -131,8 +131,13 @@ def _execute_all(sources: list[Path], *, cwd: Path, parameters, env, jobs: int, 
     return done
 
 
+def _progress_line(name: str, number: int, total: int, elapsed: float) -> str:
+    return f"  {name}: cell {number} of {total} ({elapsed:.1f} s)"
+
+
 def _print_progress(name: str, number: int, total: int, elapsed: float) -> None:
-    print(f"  {name}: cell {number} of {total} ({elapsed:.1f} s)", flush=True)
+    """Progress from a worker process, which cannot call the caller's `echo`: printed directly."""
+    print(_progress_line(name, number, total, elapsed), flush=True)
 
 
 def _write_back(executed) -> list[Path]:
