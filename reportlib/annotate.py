@@ -30,10 +30,6 @@ from .rules import DEFAULT_RULES, Rules
 SECTORS = tuple(c for c in CATEGORIES if c != "other")
 #: Rows of the cue lexicon with this category count Party-building vocabulary, not a category.
 PARTY_CUES = "party"
-#: Below this many Party-building cues (党建, 党组织, 支部, 党员 …) per 1,000 characters a text is
-#: not a Party-building report: the 12 seed reports have 16 to 47, nine government work reports,
-#: congress reports and a No. 1 Central Document 0 to 1.7.
-MIN_PARTY_CUES_PER_1000 = 5.0
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
 _ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]")
 _LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(街道|镇|乡)(?![镇村])")
@@ -65,7 +61,7 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
 
     Score of a category = sum over its cues of weight × occurrences (title occurrences count
     `rules.title_weight` times).  The category is `other` when the text has fewer than
-    `MIN_PARTY_CUES_PER_1000` Party-building cues per 1,000 characters (it is not about Party
+    `rules.min_party_cues_per_1000` Party-building cues per 1,000 characters (it is not about Party
     building) and its title does not name a field-research report (调研, 调查, 考察), or when
     the genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector; otherwise
     the best sector.  Returns (category, evidence); evidence gives the Party-building density,
@@ -87,7 +83,7 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     evidence = "; ".join([party] + [
         f"{c} {scores[c]:g}: {', '.join(hits[c])}" for c in ranked if scores[c] > 0])
     best = max(SECTORS, key=lambda c: (scores[c], -SECTORS.index(c)))
-    sparse = density < MIN_PARTY_CUES_PER_1000 and not _FIELD_RESEARCH_TITLE.search(title)
+    sparse = density < rules.min_party_cues_per_1000 and not _FIELD_RESEARCH_TITLE.search(title)
     if sparse or scores["other"] > scores[best]:
         return "other", evidence
     return (best if scores[best] > 0 else ""), evidence

@@ -49,9 +49,6 @@ MAX_HEADING_CHARS = 40
 #: Zero-padding of line numbers and of report ordinals in ids (wider where a file needs it).
 LINE_WIDTH = 5
 ORDINAL_WIDTH = 2
-#: Headings glued inside a line are looked for only in lines this long (a whole page or document
-#: on one line); in shorter lines a 1、 or 一、 inside a sentence is an enumeration.
-MIN_GLUED_LINE_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -228,7 +225,7 @@ class _Builder:
 
     def _add_report(self, report_id: str, short_id: str, report: ReportLines, years: set[str]) -> None:
         content = [c for c in report.lines if c.kind != "blank"]
-        section_rows = _sections(report_id, content, self.line_width)
+        section_rows = _sections(report_id, content, self.line_width, self.rules)
         self.rows["sections"].extend(section_rows)
         sections: dict[int, dict] = {}
         for row in section_rows:
@@ -335,7 +332,8 @@ def _paragraph_groups(content: list[Classified]) -> list[list[Classified]]:
     return groups
 
 
-def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5) -> list[dict]:
+def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5,
+              rules: Rules = DEFAULT_RULES) -> list[dict]:
     """Section rows in reading order: nesting follows the order in which numbering styles appear.
 
     A heading line gives a section at offset 0; a long line (a page or document glued on one
@@ -345,8 +343,8 @@ def _sections(report_id: str, content: Iterable[Classified], line_width: int = 5
     rows: list[dict] = []
     for c in content:
         found = [(0, c.style, c.marker, c.heading)] if c.kind == "heading" else []
-        if len(c.line.text) >= MIN_GLUED_LINE_CHARS:
-            found += [h for h in inline_headings(c.line.text) if h[0] > 0]
+        if len(c.line.text) >= rules.min_glued_line_chars:
+            found += [h for h in inline_headings(c.line.text, rules=rules) if h[0] > 0]
         for offset, style, marker, heading in found:
             while stack and style in [s["style"] for s in stack]:
                 if stack.pop()["style"] == style:

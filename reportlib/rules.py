@@ -63,18 +63,65 @@ class Rules:
     is a near-duplicate.  Distinct reports share at most a few percent of their 5-character
     shingles (stock phrases); a repeated report shares most of them."""
 
+    min_party_cues_per_1000: float = 5.0
+    """Below this many Party-building cues (党建, 党组织, 支部, 党员 …) per 1,000 characters a text is
+    not a Party-building report and its category is `other` (unless its title names a field
+    study): the seed's 12 reports have 16 to 47, nine government work reports, congress reports
+    and a No. 1 Central Document 0 to 1.7."""
+
+    min_wrapped_lines: int = 3
+    """A text is hard-wrapped (a PDF copied line by line) when at least this many body lines …"""
+
+    min_wrapped_share: float = 0.3
+    """… and this share of its body lines have the most common line length, within `wrap_slack`
+    characters below it.  Paragraph lines of unwrapped text have no common length."""
+
+    min_wrap_width: int = 12
+    """Lines shorter than this are not counted when looking for the wrap width (headings, the
+    short last line of a paragraph)."""
+
+    wrap_slack: int = 2
+    """A wrapped line may fall this many characters short of the width (a wide character or a
+    punctuation mark pushed to the next line)."""
+
+    max_label_value_chars: int = 20
+    """The value of a page-metadata label alone on its line (来源: above 四川日报) is at most this
+    long; a longer line under such a label is text."""
+
+    max_masthead_lines: int = 30
+    """Journal mastheads and page headers run at most this many lines before the text begins;
+    bylines and a long title are looked for only there."""
+
+    max_long_title_chars: int = 60
+    """A title found in the masthead (主标题——副标题, a title with 、 and :) may be this long …"""
+
+    min_long_title_hanzi: int = 8
+    """… and has at least this many Chinese characters (not a date, a name or a counter)."""
+
+    max_inline_heading_chars: int = 30
+    """A heading glued inside a long line ends at punctuation or after this many characters."""
+
+    min_glued_line_chars: int = 500
+    """Headings glued inside a line are looked for only in lines this long (a whole page or
+    document on one line); in shorter lines a 1、 or 一、 inside a sentence is an enumeration."""
+
     def __post_init__(self) -> None:
         for item in fields(self):
             value = getattr(self, item.name)
-            if item.name == "duplicate_containment":
+            if item.name in _SHARES:
                 if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
                     raise ValueInvalidError(item.name, value, "a number in (0, 1]")
+            elif item.name == "min_party_cues_per_1000":
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    raise ValueInvalidError(item.name, value, "a number >= 0")
             elif isinstance(value, bool) or not isinstance(value, int) or value < _MINIMUM.get(item.name, 1):
                 raise ValueInvalidError(item.name, value, f"an integer >= {_MINIMUM.get(item.name, 1)}")
 
 
+#: Fields that are shares in (0, 1].
+_SHARES = ("duplicate_containment", "min_wrapped_share")
 #: Smallest allowed value of the integer fields (1 where not listed).
-_MINIMUM = {"parent_window": 0, "min_body_lines_before_restart": 0, "min_report_hanzi": 0, "title_weight": 0}
+_MINIMUM = {"parent_window": 0, "min_body_lines_before_restart": 0, "min_report_hanzi": 0, "title_weight": 0, "wrap_slack": 0}
 
 #: The settings used when none are given.
 DEFAULT_RULES = Rules()

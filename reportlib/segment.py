@@ -27,21 +27,6 @@ from .conventions import to_halfwidth
 from .io import Line
 from .rules import DEFAULT_RULES, Rules
 
-#: Lines of a hard-wrapped text fill the page width: at least this many lines, this share of the
-#: body lines, have the most common length (within `WRAP_SLACK` characters below it).
-MIN_WRAPPED_LINES = 3
-MIN_WRAPPED_SHARE = 0.3
-MIN_WRAP_WIDTH = 12
-WRAP_SLACK = 2
-#: The value of a page-metadata label alone on its line (来源: / 四川日报) is at most this long.
-MAX_LABEL_VALUE_CHARS = 20
-#: Journal mastheads and page headers run at most this many lines before the text begins.
-MAX_MASTHEAD_LINES = 30
-#: A title found in the masthead may be this long (主标题——副标题) and has this many Chinese characters.
-MAX_LONG_TITLE_CHARS = 60
-MIN_LONG_TITLE_HANZI = 8
-#: An inline heading's text ends at punctuation or after this many characters.
-MAX_INLINE_HEADING_CHARS = 30
 _HANZI = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 _CN_VALUES = C.CN_DIGIT_VALUES
@@ -221,8 +206,9 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _mark_bulleted_header(_label_values(lines))
-    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(_mark_masthead_title(lines))))
+    lines = _mark_bulleted_header(_label_values(lines, rules))
+    lines = _mark_masthead_title(lines, rules)
+    lines = _mark_listed_titles(_join_wrapped(_mark_author_names(lines, rules), rules))
     reports: list[ReportLines] = []
     noise: list[Classified] = []
     current: ReportLines | None = None
@@ -241,14 +227,14 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     return _drop_empty_reports(reports, noise, rules)
 
 
-def _label_values(lines: list[Classified]) -> list[Classified]:
+def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
     """来源: on one line and 四川日报 on the next: the value of a metadata label is chrome too."""
     marked = list(lines)
     for index, c in enumerate(lines[:-1]):
         following = lines[index + 1]
         if c.kind == "noise" and to_halfwidth(c.line.text).strip().endswith(":") and \
                 following.kind in ("heading", "title", "body") and not following.marker and \
-                len(following.line.text.strip()) <= MAX_LABEL_VALUE_CHARS:
+                len(following.line.text.strip()) <= rules.max_label_value_chars:
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
     return marked
 
@@ -267,10 +253,10 @@ def _mark_bulleted_header(lines: list[Classified]) -> list[Classified]:
     return marked
 
 
-def _masthead(lines: list[Classified]) -> list[Classified]:
+def _masthead(lines: list[Classified], rules: Rules) -> list[Classified]:
     """The lines before the text begins: up to the first sentence, numbered heading or marker."""
     masthead = []
-    for c in lines[:MAX_MASTHEAD_LINES]:
+    for c in lines[:rules.max_masthead_lines]:
         if (c.kind == "body" and P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text))) or \
                 (c.kind == "heading" and c.style != "plain") or c.style == "piece":
             break
@@ -278,32 +264,32 @@ def _masthead(lines: list[Classified]) -> list[Classified]:
     return masthead
 
 
-def _mark_masthead_title(lines: list[Classified]) -> list[Classified]:
+def _mark_masthead_title(lines: list[Classified], rules: Rules) -> list[Classified]:
     """A long title (主标题——副标题, or with 、 and :) before the text begins, where no line of the
     masthead is a title yet: its first line without sentence punctuation with enough Chinese."""
-    masthead = _masthead(lines)
+    masthead = _masthead(lines, rules)
     if any(c.kind == "title" for c in masthead):
         return lines
     marked = list(lines)
     for index, c in enumerate(masthead):
         text = to_halfwidth(c.line.text).strip()
-        if c.kind in ("body", "heading") and not c.marker and len(text) <= MAX_LONG_TITLE_CHARS and \
-                _hanzi_count(text) >= MIN_LONG_TITLE_HANZI and index + 1 < len(lines):
+        if c.kind in ("body", "heading") and not c.marker and len(text) <= rules.max_long_title_chars and \
+                _hanzi_count(text) >= rules.min_long_title_hanzi and index + 1 < len(lines):
             marked[index] = Classified(c.line, "title", heading=c.line.text.strip(), body_offset=len(c.line.text),
                                        content_offset=len(c.line.text) - len(c.line.text.lstrip()), reason=c.reason)
             break
     return marked
 
 
-def _mark_author_names(lines: list[Classified]) -> list[Classified]:
+def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified]:
     """A line of personal names only (王某某 / 张某 李某) next to the title, before any text.
 
     Only in the masthead (before the first body line or numbered heading, within
-    `MAX_MASTHEAD_LINES`) and only where that masthead has a title or the names stand directly
+    `rules.max_masthead_lines`) and only where that masthead has a title or the names stand directly
     above journal front matter (摘要:, 关键词:), so a short heading of a text without a title is
     never taken for a name.
     """
-    masthead = _masthead(lines)
+    masthead = _masthead(lines, rules)
     titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(masthead):
@@ -322,9 +308,9 @@ def _before_front_matter(index: int, lines: list[Classified]) -> bool:
     return following is not None and following.kind == "noise" and following.reason == "journal front matter"
 
 
-def _join_wrapped(lines: list[Classified]) -> list[Classified]:
+def _join_wrapped(lines: list[Classified], rules: Rules) -> list[Classified]:
     """Continued lines are body; so is a wrapped paragraph's first line unless it is numbered."""
-    joined = continuations(lines)
+    joined = continuations(lines, rules=rules)
     firsts = set(joined.values())
     return [Classified(c.line, "body", reason=f"continues line {joined[c.line.number]} (hard wrap)")
             if c.line.number in joined else
@@ -347,7 +333,7 @@ def _mark_listed_titles(lines: list[Classified]) -> list[Classified]:
     return marked
 
 
-def continuations(lines: list[Classified]) -> dict[int, int]:
+def continuations(lines: list[Classified], *, rules: Rules = DEFAULT_RULES) -> dict[int, int]:
     """Hard wraps: line number → number of the first line of the paragraph it continues.
 
     A line continues the previous text line when that line does not end a sentence, the line
@@ -355,7 +341,7 @@ def continuations(lines: list[Classified]) -> dict[int, int]:
     stands between them (a page break), or the text is hard-wrapped (see `wrap_width`) and the
     previous line fills the width.
     """
-    width = wrap_width(lines)
+    width = wrap_width(lines, rules=rules)
     first: dict[int, int] = {}
     previous: Classified | None = None
     page_break = False
@@ -366,31 +352,31 @@ def continuations(lines: list[Classified]) -> dict[int, int]:
         if c.kind in ("blank", "noise"):
             previous, page_break = None, False
             continue
-        if previous is not None and _continues(previous, c, width, page_break):
+        if previous is not None and _continues(previous, c, width, page_break, rules):
             first[c.line.number] = first.get(previous.line.number, previous.line.number)
         previous, page_break = c, False
     return first
 
 
-def _continues(previous: Classified, c: Classified, width: int, page_break: bool) -> bool:
+def _continues(previous: Classified, c: Classified, width: int, page_break: bool, rules: Rules) -> bool:
     text = to_halfwidth(previous.line.text).rstrip()
     if P.SENTENCE_FINAL.search(text) or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
         return False
-    return page_break or (width > 0 and len(text) >= width - WRAP_SLACK)
+    return page_break or (width > 0 and len(text) >= width - rules.wrap_slack)
 
 
-def wrap_width(lines: list[Classified]) -> int:
+def wrap_width(lines: list[Classified], *, rules: Rules = DEFAULT_RULES) -> int:
     """The width at which a text was hard-wrapped, or 0 if its lines do not share one."""
     lengths = [len(c.line.text.rstrip()) for c in lines if c.kind not in ("blank", "noise")]
-    lengths = [n for n in lengths if n >= MIN_WRAP_WIDTH]
+    lengths = [n for n in lengths if n >= rules.min_wrap_width]
     if not lengths:
         return 0
     width = max(set(lengths), key=lambda n: (lengths.count(n), n))
-    filled = sum(width - WRAP_SLACK <= n <= width for n in lengths)
-    return width if filled >= MIN_WRAPPED_LINES and filled >= MIN_WRAPPED_SHARE * len(lengths) else 0
+    filled = sum(width - rules.wrap_slack <= n <= width for n in lengths)
+    return width if filled >= rules.min_wrapped_lines and filled >= rules.min_wrapped_share * len(lengths) else 0
 
 
-def inline_headings(text: str) -> list[tuple[int, str, str, str]]:
+def inline_headings(text: str, *, rules: Rules = DEFAULT_RULES) -> list[tuple[int, str, str, str]]:
     """Headings glued inside a line: (offset of the marker, style, marker, heading text).
 
     A 一、 counts after a character that is not a numeral (not 其一、, 第一、), 1.1 when followed
@@ -412,13 +398,13 @@ def inline_headings(text: str) -> list[tuple[int, str, str, str]]:
                 continue
             expected[style] += 1
         start = match.start(style) + len(match.group(style)) - len(match.group(style).lstrip())
-        found.append((start, style, text[start:start + len(marker)], _inline_heading_text(norm, match.end())))
+        found.append((start, style, text[start:start + len(marker)], _inline_heading_text(norm, match.end(), rules)))
     return [h for h in found if h[3]]
 
 
-def _inline_heading_text(norm: str, start: int) -> str:
+def _inline_heading_text(norm: str, start: int, rules: Rules) -> str:
     end = start
-    while end < len(norm) and end - start < MAX_INLINE_HEADING_CHARS:
+    while end < len(norm) and end - start < rules.max_inline_heading_chars:
         if (end > start and P.INLINE_HEADING.match(norm, end)) or P.CLAUSE_END.match(norm, end):
             break
         end += 1

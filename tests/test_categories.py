@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 import reportlib
+from reportlib.rules import DEFAULT_RULES
 from reportlib.annotate import (
     CATEGORIES,
-    MIN_PARTY_CUES_PER_1000,
     categorize,
     category_cues,
 )
@@ -44,7 +44,7 @@ def test_official_documents_are_other(path):
     report = reportlib.load(path).reports.iloc[0]
     assert report.category == "other", report.category_evidence
     density = float(report.category_evidence.split()[1])
-    assert density < MIN_PARTY_CUES_PER_1000
+    assert density < DEFAULT_RULES.min_party_cues_per_1000
 
 
 def test_a_report_of_a_non_communist_party_is_other():

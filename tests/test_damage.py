@@ -25,6 +25,9 @@ FOUND = [
     ("发展党贝三名", "misrecognised character", "党贝"),
     ("完善制庋", "misrecognised character", "制庋"),
     ("抓好觉组织建设", "misrecognised character", "觉"),
+    ("夯实党建根底工作", "synonym spinning", "根底"),
+    ("完善村级根底设施", "synonym spinning", "根底"),
+    ("引导广阔党员干部发挥作用", "synonym spinning", "广阔"),
 ]
 
 LEFT_ALONE = [
@@ -38,6 +41,9 @@ LEFT_ALONE = [
     "党员比例在百分之三十。",            # the value is there
     "一个一个地落实",                    # a count, not a repeated word
     "自觉组织学习,感觉良好",             # 自觉 / 感觉
+    "他的理论根底深厚。",                # 根底 as 'grounding' is a word
+    "农村天地广阔,大有作为。",           # 广阔 of a place
+    "引导广大党员干部发挥作用",          # the right word
 ]
 
 
