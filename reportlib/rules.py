@@ -121,7 +121,8 @@ class Rules:
 #: Fields that are shares in (0, 1].
 _SHARES = ("duplicate_containment", "min_wrapped_share")
 #: Smallest allowed value of the integer fields (1 where not listed).
-_MINIMUM = {"parent_window": 0, "min_body_lines_before_restart": 0, "min_report_hanzi": 0, "title_weight": 0, "wrap_slack": 0}
+_MINIMUM = {"parent_window": 0, "min_body_lines_before_restart": 0, "min_report_hanzi": 0, "title_weight": 0,
+            "wrap_slack": 0}
 
 #: The settings used when none are given.
 DEFAULT_RULES = Rules()

@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 
 import reportlib
-from reportlib.rules import DEFAULT_RULES
 from reportlib.annotate import (
     CATEGORIES,
     categorize,
     category_cues,
 )
+from reportlib.rules import DEFAULT_RULES
 
 OFFICIAL = Path(__file__).parent / "data" / "official"
 PARTY = "党支部按期开展组织生活,党员参加三会一课,党组织书记带头讲党课。"
