@@ -28,6 +28,8 @@ from .io import Line
 from .rules import DEFAULT_RULES, Rules
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
+#: Text after a list marker that starts with one of these continues a sentence cut by the marker.
+_SPLIT_SENTENCE_STARTS = ",;:、。)”"
 _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_END_CHARS)}.…]")
 _CN_VALUES = C.CN_DIGIT_VALUES
 #: Spaces between Chinese characters (where a reader's pinyin glosses were blanked out): not
@@ -185,6 +187,10 @@ def _numbered_heading(line: Line, norm: str) -> Classified | None:
         rest = norm[match.end():]
         if _hanzi_count(rest[:6]) == 0:
             return None
+        if rest.lstrip()[:1] in _SPLIT_SENTENCE_STARTS:
+            # 2、,把建立…: a document-sharing site's chunk number cut into a sentence, not a heading
+            return Classified(line, "body", body_offset=match.end(), content_offset=match.end(),
+                              reason=f"page-chunk number {line.text[:match.end()].strip()} inside a sentence")
         end = P.HEADING_END.search(rest)
         heading = line.text[match.end(): match.end() + (end.start() if end else len(rest))]
         body = match.end() + (end.end() if end else len(rest))

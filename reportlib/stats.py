@@ -109,6 +109,12 @@ _NEGATIVE_PATTERNS = {
     "time_frame": rf"近[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?=来|以来)"
                   rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)",
 }
+#: Words before a bare 百/千/万 that make it a rough number, with the qualifier they give
+#: (上百 'in the hundreds' is read as about a hundred).
+_ROUND_QUALIFIERS = {"将近": "about", "接近": "about", "近": "about", "上": "about", "逾": "more_than",
+                     "超过": "more_than", "超過": "more_than"}
+_ROUND_WORDS = "|".join(sorted(_ROUND_QUALIFIERS, key=len, reverse=True))
+_ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 #: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
 _RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
 #: At most one space between a number and its multiplier or unit (68 个, 68.94 %, 1.3 万户).
@@ -195,6 +201,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "negatives": {name: re.compile(rx, re.MULTILINE) for name, rx in negatives.items()},
         "statistic": re.compile(statistic),
         "fraction": re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}"),
+        # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
+        "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万])(?P<mid>{infix})?"
+                            rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
         "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的)?$"),
         "suffix": re.compile(qualifier_alternation("suffix")),
         "change_verb": re.compile(
@@ -410,6 +419,27 @@ def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
     return out
 
 
+def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
+    """Rough numbers written as a bare 百/千/万 after 近, 上, 逾 (近万家, 上百只, 逾千人): the value is
+    a hundred, a thousand or ten thousand; 近/上 give ``about``, 逾/超过 ``more_than``, and 多/余
+    after the number ``more_than``.  近百年来 (a time frame) and 成千上万 (an idiom) are none."""
+    out = []
+    for match in _patterns()["round"].finditer(masked):
+        unit_key = match.group("unit")
+        unit_norm, dimension = load_units()[unit_key]
+        start, end = match.start("num"), match.end("unit")
+        if dimension == "time" and masked[end:end + 1] in ("来", "以"):
+            continue
+        qualifier = "more_than" if match.group("mid") else _ROUND_QUALIFIERS[match.group("word")]
+        out.append(Statistic(
+            start=start, end=end, surface=text[start:end], value=_ROUND_VALUES[match.group("num")],
+            value_high=None, unit=text[end - len(unit_key):end], unit_norm=unit_norm, dimension=dimension,
+            qualifier=qualifier, what=what_is_counted(normal, start, end, dimension=dimension),
+            sentence=_sentence(text, start),
+        ))
+    return out
+
+
 def _blank(masked: str, stats: list[Statistic]) -> str:
     """`masked` with the spans of `stats` masked, so that no other reading takes their digits."""
     chars = list(masked)
@@ -436,6 +466,7 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     masked = mask_excluded(text, body_offset=body_offset)
     normal = normalize_numbers(text)
     fractions = _fractions(text, masked, normal)
+    fractions += _round_numbers(text, _blank(masked, fractions), normal)
     masked = _blank(masked, fractions)
     records: list[Statistic] = []
     pos = 0

@@ -391,3 +391,17 @@ def test_endnote_digit_glued_to_a_year_is_not_read_as_a_number():
 def test_malformed_numerals_give_no_statistic_and_no_error(text):
     """Scraped or generated text can run two numerals together; extraction must not fail on it."""
     assert all(s.value >= 0 for s in extract_statistics(text))
+
+
+def test_statistics_in_a_numbered_line_that_runs_on_without_a_full_stop(tmp_path):
+    # a document-sharing chunk: '1、' then title and body glued on one line, no full stop for long
+    text = ("1、某市非公企业党建工作调研报告 某市非公经济起步早,企业高度集聚,共有非公企业1.9万多家,"
+            "其中规模以下企业1.7万多家,外资企业400多家。近年来党组织覆盖面不断扩大。\n"
+            "2、,把建立党的组织作为基础性工程,扎实推进两个覆盖工作,发展党员900多人。\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    import reportlib
+
+    table = statistics_table(reportlib.load(path, overrides=False))
+    assert table["surface"].tolist() == ["1.9万多家", "1.7万多家", "400多家", "900多人"]
+    assert table["line"].tolist() == [1, 1, 1, 2]
