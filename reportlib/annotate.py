@@ -20,7 +20,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from . import patterns as P
-from .conventions import CATEGORIES, to_halfwidth
+from .conventions import CATEGORIES, join_hanzi, to_halfwidth
 from .damage import damage_patterns, find_damage  # noqa: F401  (moved to reportlib.damage; kept importable here)
 from .errors import InputError, ValueInvalidError
 from .rules import DEFAULT_RULES, Rules
@@ -60,15 +60,17 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     """Category of a report and the evidence for it, from the cue lexicon.
 
     Score of a category = sum over its cues of weight × occurrences (title occurrences count
-    `rules.title_weight` times).  The category is `other` when the text has fewer than
-    `rules.min_party_cues_per_1000` Party-building cues per 1,000 characters (it is not about Party
-    building) and its title does not name a field-research report (调研, 调查, 考察), or when
-    the genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector; otherwise
-    the best sector.  Returns (category, evidence); evidence gives the Party-building density,
+    `rules.title_weight` times).  The category is `other` on evidence of another genre: when the
+    genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector, when the title
+    holds one, or when any occur in a text with fewer than `rules.min_party_cues_per_1000`
+    Party-building cues per 1,000 characters (a government work report mentions Party building
+    in passing) whose title does not name a field study (调研, 调查, 考察); and when no sector cue
+    occurs at all.  Otherwise it is the best sector, also for a short opening with few
+    Party-building words: a page of this genre is about its sector before it names the Party.  Returns (category, evidence); evidence gives the Party-building density,
     then every category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
     """
-    title, body = (_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t))) for t in (title, body))
+    title, body = (join_hanzi(_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t)))) for t in (title, body))
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
     for row in category_cues().itertuples(index=False):
@@ -84,9 +86,16 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
         f"{c} {scores[c]:g}: {', '.join(hits[c])}" for c in ranked if scores[c] > 0])
     best = max(SECTORS, key=lambda c: (scores[c], -SECTORS.index(c)))
     sparse = density < rules.min_party_cues_per_1000 and not _FIELD_RESEARCH_TITLE.search(title)
-    if sparse or scores["other"] > scores[best]:
+    other_title = any(cue in title for cue in _other_cues())
+    if scores[best] == 0 or scores["other"] > scores[best] or other_title or (sparse and scores["other"] > 0):
         return "other", evidence
-    return (best if scores[best] > 0 else ""), evidence
+    return best, evidence
+
+
+@lru_cache(maxsize=1)
+def _other_cues() -> tuple[str, ...]:
+    cues = category_cues()
+    return tuple(cues.loc[cues["category"] == "other", "cue"])
 
 
 def _normalized(text: str) -> str:

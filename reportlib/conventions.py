@@ -73,6 +73,21 @@ HALFWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 
+#: White space between two Chinese characters: a gloss masked to spaces (醫    院), a quote mark or
+#: a line break turned into a space (建设 工作).  Chinese text puts no spaces between words, so
+#: whatever reads words (cue counting, the tokenizer) joins the two.
+SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def join_hanzi(text: str) -> str:
+    """`text` without white space between Chinese characters (for reading words, not offsets).
+
+    >>> join_hanzi("医    院党建 工作, 2 个")
+    '医院党建工作, 2 个'
+    """
+    return SPACE_BETWEEN_HANZI.sub("", text)
+
+
 def to_halfwidth(text: str) -> str:
     """Map full-width ASCII (１２３，％：) and the ideographic space to half-width.
 

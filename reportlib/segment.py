@@ -34,7 +34,6 @@ _SENTENCE_SIGNAL = re.compile(f"[{re.escape(P.OPENERS + P.CLOSERS + C.SENTENCE_E
 _CN_VALUES = C.CN_DIGIT_VALUES
 #: Spaces between Chinese characters (where a reader's pinyin glosses were blanked out): not
 #: word breaks for the title test.
-_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: Start reasons that guess a new report from the numbering alone (no title, no marker).
 _WEAK_STARTS = ("top-level numbering restarts", "preamble sentence")
 
@@ -136,7 +135,7 @@ def _classify(line: Line, rules: Rules) -> Classified:
     numbered = _numbered_heading(line, norm)
     if numbered is not None:
         return numbered
-    unnumbered = P.TITLE_NUMBER_SUFFIX.sub("", _SPACE_IN_WORD.sub("", P.PINYIN_GLOSS.sub("", stripped)))
+    unnumbered = P.TITLE_NUMBER_SUFFIX.sub("", C.join_hanzi(P.PINYIN_GLOSS.sub("", stripped)))
     if _hanzi_count(stripped) >= 2 and len(stripped) <= rules.max_title_chars and \
             not P.TERMINAL_PUNCT.search(unnumbered) and P.TITLE.search(unnumbered):
         return Classified(line, "title", heading=original, body_offset=len(raw),
@@ -212,7 +211,7 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _mark_bulleted_header(_label_values(lines, rules))
+    lines = _mark_page_titles(_mark_bulleted_header(_label_values(lines, rules)))
     lines = _mark_masthead_title(lines, rules)
     lines = _mark_listed_titles(_join_wrapped(_mark_author_names(lines, rules), rules))
     reports: list[ReportLines] = []
@@ -243,6 +242,41 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
                 len(following.line.text.strip()) <= rules.max_label_value_chars:
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
     return marked
+
+
+def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
+    """The page's own heading above the document's title is chrome.
+
+    Document and essay sites print the title (or the title turned into a question, …有哪些实用
+    模板) as the page heading, then chrome (a date line, an editor's lead-in, a download
+    button), then the document with its own title.  A title or short unpunctuated line with
+    chrome below it is the page's heading when the next text line is a title or begins with the
+    same words; the last copy, next to the text, is the report's.
+    """
+    marked = list(lines)
+    for index, c in enumerate(lines):
+        if c.kind not in ("title", "heading") or c.style not in ("", "plain"):
+            continue
+        between = []
+        following = None
+        for x in lines[index + 1:]:
+            if x.kind not in ("blank", "noise"):
+                following = x
+                break
+            between.append(x)
+        if following is None or not any(x.kind == "noise" for x in between):
+            continue
+        if _begins_with(following, c) or (following.kind == "title" and _same_title(c, following)):
+            marked[index] = _as_noise(c, "page title repeated before the article's title")
+        elif following.kind == "title" and following.style != "subtitle":
+            marked[index] = _as_noise(c, "page heading above the document's title")
+    return marked
+
+
+def _begins_with(line: Classified, title: Classified) -> bool:
+    """Whether `line` begins with the words of `title` (punctuation and spaces aside)."""
+    x, y = (re.sub(r"[\W_]+", "", to_halfwidth(text)) for text in (title.line.text, line.line.text))
+    return len(x) >= 6 and y.startswith(x)
 
 
 def _mark_bulleted_header(lines: list[Classified]) -> list[Classified]:

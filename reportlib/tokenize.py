@@ -38,7 +38,7 @@ from .conventions import to_halfwidth
 from .errors import ValueInvalidError
 
 #: Bump when the masking or filtering rules change, so cached tokens are not reused.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 #: Years and the scrape's placeholder years ("2024年", "20242024年", "2024-2024年"): never tokens.
 _YEARS = conventions.YEAR_OR_REPEATED_YEAR
@@ -117,9 +117,10 @@ def _tokenizer() -> jieba.Tokenizer:
 
 
 def _mask(text: str) -> str:
-    """Half-width text with redactions and placeholder years replaced by spaces."""
+    """Half-width text with redactions and placeholder years replaced by spaces, and no spaces
+    left between Chinese characters (masked glosses, lost quote marks split no word)."""
     text = to_halfwidth(unicodedata.normalize("NFC", text))
-    text = conventions.REDACTION.sub(" ", text)
+    text = conventions.REDACTION.sub(" ", conventions.join_hanzi(text))
     return _YEARS.sub(" ", text)
 
 

@@ -65,8 +65,26 @@ def test_evidence_shows_every_score():
     assert [part.split()[0] for part in evidence.split("; ")] == ["party", "rural", "urban"]
 
 
-def test_text_without_party_building_vocabulary_is_other():
-    assert categorize("", "农村道路硬化,农业产量增长,农民收入提高。" * 5)[0] == "other"
+def test_a_sparse_opening_of_the_genre_keeps_its_sector():
+    """A page's opening may name its sector long before the Party: without evidence of another
+    genre it stays in its sector; a text with no sector cue at all is other."""
+    assert categorize("", "农村道路硬化,农业产量增长,农民收入提高。" * 5)[0] == "rural"
+    assert categorize("", "今天天气很好,我们去公园散步。" * 5)[0] == "other"
+
+
+def test_a_sparse_text_with_cues_of_another_genre_is_other():
+    text = "农村道路硬化,农业产量增长,农民收入提高。" * 5 + "提请人民代表大会审议。"
+    assert categorize("", text)[0] == "other"
+
+
+def test_another_genre_named_in_the_title_is_other():
+    body = "高校基层组织建设情况良好,学生党员发挥作用,高校党建工作扎实。" * 3
+    assert categorize("九三学社课题组赴高校调研", body)[0] == "other"
+    assert categorize("课题组赴高校调研", body)[0] == "university"
+
+
+def test_glosses_masked_in_the_normalised_view_split_no_cue():
+    assert categorize("", "醫    院黨      建工作,醫    院黨委領導")[0] == "government"
 
 
 def test_traditional_script_is_classified_like_simplified():
@@ -94,7 +112,8 @@ def test_two_new_organizations_are_enterprise_cues():
 
 
 def test_a_field_research_title_keeps_a_sparse_survey_in_its_sector():
-    body = "调研组走访了三个行政村,农村道路、饮水和村集体经济收入等情况有了很大改善,农民收入逐年增加。" * 3
-    assert categorize("", body)[0] == "other"  # no Party-building vocabulary, no title
+    body = ("调研组走访了三个行政村,农村道路、饮水和村集体经济收入等情况有了很大改善,农民收入逐年增加。" * 3
+            + "各位代表对此十分关心。")
+    assert categorize("", body)[0] == "other"  # few Party-building words, a cue of another genre
     assert categorize("某镇农村发展现状调研报告", body)[0] == "rural"
     assert categorize("某镇农村发展现状報告", body)[0] == "other"  # a report, but not a field survey

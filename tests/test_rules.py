@@ -79,7 +79,7 @@ def test_containment_threshold_reaches_find_duplicates():
 
 
 def test_party_cue_density_reaches_categorize():
-    title, body = "", "社区居民议事会每月召开一次,解决群众急难愁盼问题。社区党组织牵头。"
+    title, body = "", "社区居民议事会每月召开一次,解决群众急难愁盼问题。社区党组织牵头。提请人民代表大会审议。"
     assert categorize(title, body)[0] == "urban"
     assert categorize(title, body, rules=Rules(min_party_cues_per_1000=100))[0] == "other"
 
