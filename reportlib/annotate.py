@@ -66,8 +66,9 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     Party-building cues per 1,000 characters (a government work report mentions Party building
     in passing) whose title does not name a field study (调研, 调查, 考察); and when no sector cue
     occurs at all.  Otherwise it is the best sector, also for a short opening with few
-    Party-building words: a page of this genre is about its sector before it names the Party.  Returns (category, evidence); evidence gives the Party-building density,
-    then every category's score and its cues with counts, best first:
+    Party-building words: a page of this genre is about its sector before it names the Party.
+    Returns (category, evidence); evidence gives the Party-building density, then every
+    category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
     """
     title, body = (join_hanzi(_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t)))) for t in (title, body))
