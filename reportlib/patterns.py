@@ -68,11 +68,11 @@ WORD_COUNT_SUFFIX = re.compile(r"\s*\d{3,6}\s*字\s*$")
 #: followed by its own 一、, opens a report in a list of reports.
 REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调研|的调查|的思考|的探索|的实践|的启示|"
                               r"調研報告|調查報告|考察報告|的調研|的調查|的啟示)\s*$")
-#: A line of personal names only: one to eight names of two to four characters, separated by
+#: A line of personal names only: one to eight names of two to five characters (鲍娜仁高娃), separated by
 #: spaces or 、, none of them a word that names a part of a text.
 NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
-    r"[\u4e00-\u9fff·]{2,4}(?:\s*[ 、,+]\s*[\u4e00-\u9fff·]{2,4}){0,7}\s*$"
+    r"[\u4e00-\u9fff·]{2,5}(?:\s*[ 、,+]\s*[\u4e00-\u9fff·]{2,5}){0,7}\s*$"
 )
 #: A list bullet before a line of page metadata.
 BULLET = re.compile(r"^[-·•*]\s+")

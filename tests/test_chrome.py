@@ -151,3 +151,112 @@ def test_bulleted_page_metadata_is_noise():
 def test_a_first_sentence_is_not_taken_for_a_title(tmp_path):
     corpus = load_text(tmp_path, f"为了解全市社区党建情况,调研组走访了十个社区。\n一、做法\n{BODY}\n")
     assert corpus.reports["title"].tolist() == [""]
+
+
+# -- news and template pages: written to reproduce what such pages put around a report --
+
+NEWS_PAGE = f"""精品久久中文字幕_亚洲欧美一区二区在线观看
+某某网
+某某网>>某省频道>>盟市>>某 某 盟
+某旗:聚焦“四个实现”推进牧区党建提质增效
+2022年04月09日17:54 | 来源:某某网-某省频道
+小字号
+{BODY}
+时政 某某网 2017-04-24
+[某市新闻-某某网]
+{BODY}
+图为社区党员志愿者帮助农户销售农产品的微信截图
+记者_张某某
+通讯员 李某
+相关推荐
+推荐中...
+"""
+
+
+def test_news_page_chrome_is_noise(tmp_path):
+    corpus = load_text(tmp_path, NEWS_PAGE)
+    assert corpus.reports["title"].tolist() == ["某旗:聚焦“四个实现”推进牧区党建提质增效"]
+    assert corpus.reports["start_line"].tolist() == [4]
+    reasons = noise_reasons(corpus)
+    assert reasons["精品久久中文字幕_亚洲欧美一区二区在线观看"] == "advertisement or spam"
+    assert reasons["某某网>>某省频道>>盟市>>某 某 盟"] == "breadcrumb navigation"
+    assert reasons["2022年04月09日17:54 | 来源:某某网-某省频道"] == "publication date and source of the page"
+    assert reasons["时政 某某网 2017-04-24"] == "page metadata (column, site and date)"
+    assert reasons["[某市新闻-某某网]"] == "source tag of a news page"
+    assert reasons["图为社区党员志愿者帮助农户销售农产品的微信截图"] == "photo caption"
+    assert reasons["记者_张某某"] == reasons["通讯员 李某"] == "byline"
+    assert reasons["推荐中..."] == "loading placeholder of a page widget"
+    assert len(corpus.paragraphs) == 3  # title and the two body lines, nothing else
+
+
+TEMPLATE_PAGE = f"""欢迎来到某某范文网!
+关于公立医院党支部建设情况调研报告(2024年)
+时间:2024-03-30 12:42:02 来源:某某范文网
+下面是小编为大家整理的关于公立医院党支部建设情况调研报告(2024年),供大家参考。
+关于公立医院党支部建设情况调研报告(2024年)
+一、基本情况
+{BODY}
+"""
+
+QUESTION_PAGE = f"""关于医院党建工作调研报告有哪些实用模板
+时间: 某某 分享
+关于医院党建工作调研报告有哪些实用模板
+那么关于医院的党建调研报告有哪些呢?下面是小编为大家整理的,欢迎阅读。
+医院党建工作调研报告(一)
+一、基本情况
+{BODY}
+"""
+
+GLUED_PAGE = f"""关于全市模范机关创建工作的调研报告
+加入Vip免费下载 立即下载
+关于全市模范机关创建工作的调研报告 20XX年7月,全市机关党建工作会议召开。{BODY}
+"""
+
+
+@pytest.mark.parametrize("text, title, start", [
+    (TEMPLATE_PAGE, "关于公立医院党支部建设情况调研报告(2024年)", 5),
+    (QUESTION_PAGE, "医院党建工作调研报告(一)", 5),
+    (GLUED_PAGE, "", 3),
+])
+def test_the_page_heading_above_chrome_is_not_the_report_title(tmp_path, text, title, start):
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [start]
+    assert corpus.reports["title"].tolist() == [title]
+    assert set(corpus.noise["line"]) == set(range(1, start))
+    assert {"page title repeated before the article's title", "page heading above the document's title"} & \
+        set(corpus.noise["reason"])
+
+
+def test_a_title_above_its_subtitle_and_first_heading_stays_the_title(tmp_path):
+    text = f"某县农村党建调研报告\n——以某镇为例\n时间:2024-03-30\n一、基本情况\n{BODY}\n"
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["title"].str.startswith("某县农村党建调研报告").tolist() == [True]
+    assert corpus.reports["start_line"].tolist() == [1]
+
+
+def test_journal_names_of_five_characters_and_front_matter_with_lost_spaces(tmp_path):
+    text = f"其其格 塞寒 鲍娜仁高娃\n摘? 要:牧区基层治理的基本理念是服务群众。\n关键词:牧区? ? ?基层治理\n{BODY}\n"
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [4]
+    assert set(corpus.noise["line"]) == {1, 2, 3}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("★ 杨某某", "byline (a starred author name)"),
+    ("……(开头部分已省略461字)", "paywall note"),
+    ("欢迎光临某某文库", "site greeting"),
+])
+def test_more_chrome_lines(line, reason):
+    assert classify_line(Line("x.txt", 1, line, "\n")).reason == reason
+
+
+@pytest.mark.parametrize("line", [
+    "党员群众纷纷合影留念,场面十分感人,大家表示要继续努力。",
+    "2024年3月,全市召开党建工作会议,来源于基层的经验得到推广。",
+    "欢迎各位党员群众积极参与社区议事,共同建设美好家园。",
+    "亚洲最大的光伏电站落户本县,带动三百余户脱贫。",
+    "课题组走访了某县>某镇>某村三级党组织。",
+])
+def test_report_sentences_like_chrome_stay_text(tmp_path, line):
+    corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
+    assert line in corpus.paragraphs["text"].tolist()
