@@ -2,9 +2,9 @@
 
 ``data/qualifiers.csv`` lists each word (以上, 不足, 约 …) with its position around the number
 (``prefix`` before it, ``infix`` between the number and its unit as in 3200多个, ``suffix``
-after the unit) and the qualifier it gives. The extractor (`reportlib.stats`) reads the words
-from it, and the checks (`reportlib.checks`) read what a qualifier means from
-`QUALIFIER_SEMANTICS`, so the two cannot disagree.
+after the unit, ``time_suffix`` after a unit of time only) and the qualifier it gives. The
+extractor (`reportlib.stats`) reads the words from it, and the checks (`reportlib.checks`) read
+what a qualifier means from `QUALIFIER_SEMANTICS`, so the two cannot disagree.
 
 The six qualifiers, as (relation, inclusive) of the true value to the stated one:
 
@@ -15,7 +15,7 @@ exact      =        yes       no qualifier word
 more_than  >        no        超过, 超, 逾, 多于, 高于; 多 and 余 between number and unit
 at_least   ≥        yes       以上, 及以上, 不少于, 不低于, 至少
 about      ≈        yes       约, 大约, 近, 将近, 接近, 左右 (within `ABOUT_RELATIVE_TOLERANCE`)
-at_most    ≤        yes       以下, 及以下, 以内, 不超过, 最多
+at_most    ≤        yes       以下, 及以下, 以内, 不超过, 最多; 内 after a time (3天内)
 less_than  <        no        不足, 不到, 低于, 少于
 ========== ======== ========= ==========================================================
 
@@ -44,8 +44,9 @@ from reportlib.errors import ValueInvalidError
 
 #: The qualifier names, in this order.
 QUALIFIERS = ("exact", "more_than", "at_least", "about", "at_most", "less_than")
-#: Where a qualifier word stands: before the number, between number and unit, after the unit.
-POSITIONS = ("prefix", "infix", "suffix")
+#: Where a qualifier word stands: before the number, between number and unit, after the unit,
+#: after a unit of time only (一周内: 内 after 5个 is no qualifier, 5个内设机构).
+POSITIONS = ("prefix", "infix", "suffix", "time_suffix")
 #: Columns of ``data/qualifiers.csv``.
 QUALIFIER_COLUMNS = ("word", "position", "qualifier", "note")
 #: How far an ``about`` value may be from the true one, as a share of the stated value.

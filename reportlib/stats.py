@@ -206,6 +206,7 @@ def _patterns() -> dict[str, re.Pattern]:
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
         "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的)?$"),
         "suffix": re.compile(qualifier_alternation("suffix")),
+        "time_suffix": re.compile(qualifier_alternation("time_suffix")),
         "change_verb": re.compile(
             r"(?:(?:增长|增長|提高|提升|上升|增加|下降|降低|减少|減少|回落|下滑)了?"
             r"|(?:增幅|涨幅|漲幅|降幅|增速)(?:为|為|是|达|達)?)"
@@ -261,7 +262,7 @@ def _qualifier(masked: str, start: int, infix: str | None, suffix: str | None) -
     if prefix:
         return qualifier_words("prefix")[prefix.group(1)]
     if suffix:
-        return qualifier_words("suffix")[suffix]
+        return qualifier_words("suffix").get(suffix) or qualifier_words("time_suffix")[suffix]
     return qualifier_words("infix")[infix] if infix else "exact"
 
 
@@ -327,7 +328,7 @@ def _span_and_values(match: re.Match) -> tuple[str, int, str | None, float, floa
 def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, dimension: str,
                 start: int) -> bool:
     """True for 一 used as the article 'a' (一名共产党员, 一次), not as a count of one."""
-    if num != "一" or qualifier != "exact":
+    if num != "一" or qualifier != "exact" or unit.startswith(("个半", "個半")):
         return False
     if dimension == "time":
         return not _ARTICLE_KEEP_BEFORE.search(text[:start])
@@ -373,13 +374,17 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
     if reading is None:
         return None
     unit_key, unit_end, mid2, low, high = reading
+    if unit_key.startswith("个半") or unit_key.startswith("個半"):
+        low += 0.5  # 一个半小时: one and a half hours
     start, num = match.start("num"), match.group("num")
     if _not_a_count(masked, start, num, unit_key, unit_end):
         return None
+    unit_norm, dimension = load_units()[unit_key] if unit_key else ("", "count")
     suffix = _patterns()["suffix"].match(masked, unit_end)
+    if suffix is None and dimension == "time":
+        suffix = _patterns()["time_suffix"].match(masked, unit_end)
     end = suffix.end() if suffix else unit_end
     qualifier = _qualifier(masked, start, match.group("mid") or mid2, suffix.group(0) if suffix else None)
-    unit_norm, dimension = load_units()[unit_key] if unit_key else ("", "count")
     if unit_norm == "percent" and _patterns()["change_verb"].search(masked[:start]):
         dimension = "percent_change"
     negation = _negation(masked, start, num, qualifier, unit_end)
@@ -452,7 +457,10 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     """Every cited statistic in `text`, in order, with offsets into `text`.
 
     `body_offset` skips a list marker or heading at the start of the line (the parser's
-    ``body_offset`` column): nothing before it is read as a statistic.
+    ``body_offset`` column): nothing before it is read as a statistic.  White space between two
+    Chinese characters (a pinyin gloss masked in the normalised view, 兩個    小時; a lost quote
+    mark) is read as absent, so it splits no number from its unit; offsets still point into
+    `text`, and a surface spans the gloss.
 
     Each `Statistic` has start, end, surface, value, value_high (None unless a range), unit
     (as written), unit_norm, dimension (count, money, area, percent, percent_change, ratio, age,
@@ -462,7 +470,24 @@ def extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     [('150至200户', 150.0, 200.0), ('1名', 1.0, None)]
     >>> extract_statistics("全市共有１.３万户企业")[0].value
     13000.0
+    >>> [(s.surface, s.value) for s in extract_statistics("时长为一个    半小时")]
+    [('一个    半小时', 1.5)]
     """
+    positions = [m.span() for m in C.SPACE_BETWEEN_HANZI.finditer(text)]
+    if not positions:
+        return _extract_statistics(text, body_offset=body_offset)
+    kept = [i for i in range(len(text)) if not any(a <= i < b for a, b in positions)]
+    compact = "".join(text[i] for i in kept)
+    floor = sum(i < body_offset for i in kept)
+    out = []
+    for stat in _extract_statistics(compact, body_offset=floor):
+        start, end = kept[stat.start], kept[stat.end - 1] + 1
+        out.append(dataclasses.replace(stat, start=start, end=end, surface=text[start:end],
+                                       sentence=_sentence(text, start)))
+    return out
+
+
+def _extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     masked = mask_excluded(text, body_offset=body_offset)
     normal = normalize_numbers(text)
     fractions = _fractions(text, masked, normal)

@@ -361,7 +361,8 @@ def test_qualifier_table_has_the_issue_words(qualifier, word):
 
 @pytest.mark.parametrize("row", qualifiers.load_qualifier_table(), ids=lambda r: f"{r.position}-{r.word}")
 def test_extraction_reads_every_word_of_the_table(row):
-    text = {"prefix": f"{row.word}3人", "infix": f"3{row.word}人", "suffix": f"3人{row.word}"}[row.position]
+    text = {"prefix": f"{row.word}3人", "infix": f"3{row.word}人", "suffix": f"3人{row.word}",
+            "time_suffix": f"3天{row.word}"}[row.position]
     (stat,) = extract_statistics(text)
     assert (stat.value, stat.qualifier) == (3, row.qualifier)
 
@@ -372,6 +373,11 @@ def test_qualifier_names_and_semantics():
     assert list(semantics) == list(QUALIFIERS)
     assert [(semantics[q].relation, semantics[q].inclusive) for q in ("at_least", "more_than", "at_most", "less_than")] \
         == [("≥", True), (">", False), ("≤", True), ("<", False)]
+
+
+def test_a_time_suffix_bounds_only_a_time():
+    assert [(s.surface, s.qualifier) for s in extract_statistics("一周内完成,3个内设机构")] == [
+        ("一周内", "at_most"), ("3个", "exact")]
 
 
 @pytest.mark.parametrize("bad", [{"word": ""}, {"position": "middle"}, {"qualifier": "up_to"}, {"qualifier": "exact"}])
