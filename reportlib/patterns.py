@@ -58,7 +58,7 @@ PINYIN_GLOSS = re.compile(r"[(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7}[)]")
 #: …调研报告一:, …调研报告(一)), or a bracketed year or tag ((2024年), 【精选】, (通用3篇)):
 #: stripped before the title test.
 TITLE_NUMBER_SUFFIX = re.compile(
-    rf"\s*(?:(?:{_CN}|\d{{1,2}})\s*:?|[(【\[]\s*(?:{_CN}|\d{{1,2}}|(?:\d{{4}}|20[\dXx□]{{2}})\s*年?[度版]?"
+    rf"\s*(?:(?:范文)?篇?\s*(?:{_CN}|\d{{1,2}})\s*:?|[(【\[]\s*(?:{_CN}|\d{{1,2}}|(?:\d{{4}}|20[\dXx□]{{2}})\s*年?[度版]?"
     r"|[^()【】\[\]]{0,4}(?:篇|精选|通用|范文|模板|最新|完整版|全文))\s*[)】\]])\s*$")
 #: A leading 一 : before a report title, the same numbering of pieces (一 : …工作报告).
 PIECE_COLON = re.compile(rf"^\s*({_CN})\s*:\s*(?=\S)")

@@ -244,6 +244,9 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
     return marked
 
 
+_PAGE_TITLE_REPEATED = "page title repeated before the article's title"
+
+
 def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
     """The page's own heading above the document's title is chrome.
 
@@ -264,18 +267,24 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
                 following = x
                 break
             between.append(x)
-        if following is None or not any(x.kind == "noise" for x in between):
+        if following is None:
+            continue
+        if _begins_with(following, c) and following.line.text.strip() != c.line.text.strip():
+            marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # glued to the text below
+            continue
+        if not any(x.kind == "noise" for x in between):
             continue
         if _begins_with(following, c) or (following.kind == "title" and _same_title(c, following)):
-            marked[index] = _as_noise(c, "page title repeated before the article's title")
+            marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)
         elif following.kind == "title" and following.style != "subtitle":
             marked[index] = _as_noise(c, "page heading above the document's title")
     return marked
 
 
 def _begins_with(line: Classified, title: Classified) -> bool:
-    """Whether `line` begins with the words of `title` (punctuation and spaces aside)."""
-    x, y = (re.sub(r"[\W_]+", "", to_halfwidth(text)) for text in (title.line.text, line.line.text))
+    """Whether `line` begins with the words of `title` (punctuation, spaces and a leading year aside)."""
+    x, y = (re.sub(r"^\d{4}年?", "", re.sub(r"[\W_]+", "", to_halfwidth(text)))
+            for text in (title.line.text, line.line.text))
     return len(x) >= 6 and y.startswith(x)
 
 
@@ -532,6 +541,10 @@ def _start_reason(index: int, lines: list[Classified], current: ReportLines | No
         return f"numbered report title ({c.marker})" if c.style == "listed" else "title line"
     if c.kind == "title":
         return ""
+    above = next((x for x in reversed(lines[:index]) if x.kind != "blank"), None)
+    if c.kind == "body" and _has_content(current) and above is not None and above.kind == "noise" and \
+            above.reason == _PAGE_TITLE_REPEATED and _begins_with(c, above):
+        return "title glued to the text, below the page's copy of it"
     if c.kind == "heading" and _is_restart(c, index, lines, current, rules):
         return f"top-level numbering restarts ({c.marker})"
     if c.kind == "body" and current.headings:

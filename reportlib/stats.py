@@ -177,7 +177,7 @@ def _placeholder_pattern(unit_alt: str) -> str:
     """Placeholders standing for a number: a run of x/X/×/*/□ (with digits: 20XX, 201x; X.X)
     before a unit, 万/亿, 年/月/日 or %, and 〔…〕 holding only dots, spaces and such marks."""
     marks = re.escape(PLACEHOLDER_CHARS)
-    run = rf"(?<![A-Za-z])(?:\d+\.?)?[{marks}]+(?:\.[{marks}\d]+)?"
+    run = rf"(?<![A-Za-z])(?:\d+\.?)?[{marks}]+(?:\.[{marks}\d]+|\d{{1,3}}(?=\s?年))?"
     bracket = rf"〔(?=[^〕]*[^\d〕])[\s.…。·\d{marks}]*〕|〔〕"
     return rf"{run}(?={_SPACE}(?:{unit_alt}|万|亿|年|月|日|%))|{bracket}"
 

@@ -260,3 +260,42 @@ def test_more_chrome_lines(line, reason):
 def test_report_sentences_like_chrome_stay_text(tmp_path, line):
     corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
     assert line in corpus.paragraphs["text"].tolist()
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("首页 职场指南 调研报告", "breadcrumb navigation"),
+    ("某某工作网 >报告范文", "breadcrumb navigation"),
+    ("- 文档编号:13736784", "document metadata of a sharing site"),
+    ("大小:46.20KB", "document metadata of a sharing site"),
+    ("更新时间:2023-07-21 15:24:10 发布时间:24小时内", "document metadata of a sharing site"),
+    ("上QQ阅读APP看书,第一时间看更新", "app download notice"),
+    ("声明 : 本文档内容版权归属内容提供方 , 如果您对本文有版权争议 , 可与客服联系", "copyright notice"),
+    ("某市某镇某村村貌。(某镇党委供图)", "photo caption"),
+    ("某市某镇某村风景。 张某某 摄", "photo caption"),
+    ("收藏 分享赚钱", "share buttons"),
+    ("关键词    高校    学生党员    形象", "journal front matter"),
+])
+def test_chrome_of_sharing_sites_and_news_pages(line, reason):
+    assert classify_line(Line("x.txt", 1, line, "\n")).reason == reason
+
+
+@pytest.mark.parametrize("line", [
+    "首页设计要简洁,党员登录后可以查看学习内容。",
+    "党员可通过手机下载APP参加网上学习,实现学习全覆盖,效果很好。",
+    "建立党员服务网,织密组织网,工作网络延伸到每个楼栋。",
+    "关键词是服务,社区党组织要把服务群众作为工作的出发点。",
+    "村民合影留念后,工作队继续走访了五户困难群众家庭。",
+])
+def test_sentences_with_words_of_that_chrome_stay_text(tmp_path, line):
+    corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
+    assert line in corpus.paragraphs["text"].tolist()
+
+
+def test_a_collection_page_title_numbered_pieces_and_a_spaced_title(tmp_path):
+    text = (f"某县国有企业党建工作调研报告(实用5篇)\n时间:2023-10-09 04:56:30\n企业党建工作现状调研报告篇一\n"
+            f"一、基本情况\n{BODY}\n2023 基层 党建 调查研究 报告\n基层党建调查研究报告   一、基本情况   {BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [3, 7]
+    reasons = noise_reasons(corpus)
+    assert reasons["某县国有企业党建工作调研报告(实用5篇)"] == "page title of a collection"
+    assert reasons["2023 基层 党建 调查研究 报告"] == "page title repeated before the article's title"
