@@ -102,12 +102,19 @@ _NEGATIVE_PATTERNS = {
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
-    "slogan": rf"(?<=[“\"「『]){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個][\u4e00-\u9fff]{{1,4}}(?=[”\"」』])",
+    "slogan": rf"(?<=[“\"「『]){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條][\u4e00-\u9fff]{{1,4}}(?=[”\"」』])",
     # 经历了两个阶段: / 有以下三种情况: an enumeration announced before a colon
     "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條][\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
     # 近两年来, 近三年以来, 两年多过去: time-frame adverbials, not durations
     "time_frame": rf"近[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?=来|以来)"
-                  rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)",
+                  rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)"
+                  # 近两年, 过去的四年中, 40年前: when, not how long
+                  rf"|(?<=近)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?![\d级])"
+                  rf"|(?<=过去)的?[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年|[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年前",
+    # 二年级, 3年级: a school year, not a duration
+    "school_year": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年级",
+    # 以下四个难题, 如下三点: the text announces its own points
+    "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
 #: Words before a bare 百/千/万 that make it a rough number, with the qualifier they give
 #: (上百 'in the hundreds' is read as about a hundred).
@@ -122,6 +129,8 @@ _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
 _MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
 _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達|连续|連續|用了|用|经过|經過)$")
+#: 每月一次, 每周一次: a frequency, so 一 is a count, not the article.
+_FREQUENCY_BEFORE = re.compile(r"每[年季月周星期天日次人户村]{1,2}$")
 #: What may follow a count with 万 or 亿 and no unit word (总人口36.03万,): the clause ends there.
 _CLAUSE_END = re.compile(r"[，。；,;、)）]|$")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
@@ -330,6 +339,8 @@ def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, d
     """True for 一 used as the article 'a' (一名共产党员, 一次), not as a count of one."""
     if num != "一" or qualifier != "exact" or unit.startswith(("个半", "個半")):
         return False
+    if _FREQUENCY_BEFORE.search(text[:start]):
+        return False
     if dimension == "time":
         return not _ARTICLE_KEEP_BEFORE.search(text[:start])
     follows = text[unit_end:unit_end + 1]
@@ -516,7 +527,9 @@ def _paragraph_statistics(row, sentences: list[tuple[int, int, str]]) -> list[di
     """
     view = getattr(row, "norm", None) or row.text
     out = []
-    for stat in extract_statistics(view, body_offset=int(row.body_offset)):
+    # a heading's own words are read too (一、全县有党员3000名; 据抽样统计40家企业,情况如下:)
+    offset = row.body_offset if getattr(row, "kind", "body") != "heading" else getattr(row, "content_offset", row.body_offset)
+    for stat in extract_statistics(view, body_offset=int(offset)):
         record = stat.to_dict()
         record.update(stat_id=f"{row.paragraph_id}-C{stat.start:04d}", report_id=row.report_id,
                       source=row.source, line=int(row.line), section_path=row.section_path,

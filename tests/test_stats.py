@@ -411,3 +411,14 @@ def test_statistics_in_a_numbered_line_that_runs_on_without_a_full_stop(tmp_path
     table = statistics_table(reportlib.load(path, overrides=False))
     assert table["surface"].tolist() == ["1.9万多家", "1.7万多家", "400多家", "900多人"]
     assert table["line"].tolist() == [1, 1, 1, 2]
+
+
+def test_statistics_in_numbered_items_and_a_plain_heading_are_read(tmp_path):
+    text = ("某校学生入党意愿调研报告\n一、基本情况\n据抽样统计40家单位,具体情况如下:\n"
+            "1.本次调研对象中有343 位女性,占比77.95%;\n2.有入党意愿的学生256 名。\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    import reportlib
+
+    table = statistics_table(reportlib.load(path, overrides=False))
+    assert table["surface"].tolist() == ["40家", "343 位", "77.95%", "256 名"]
