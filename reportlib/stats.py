@@ -528,7 +528,8 @@ def _paragraph_statistics(row, sentences: list[tuple[int, int, str]]) -> list[di
     view = getattr(row, "norm", None) or row.text
     out = []
     # a heading's own words are read too (一、全县有党员3000名; 据抽样统计40家企业,情况如下:)
-    offset = row.body_offset if getattr(row, "kind", "body") != "heading" else getattr(row, "content_offset", row.body_offset)
+    heading = getattr(row, "kind", "body") == "heading"
+    offset = getattr(row, "content_offset", row.body_offset) if heading else row.body_offset
     for stat in extract_statistics(view, body_offset=int(offset)):
         record = stat.to_dict()
         record.update(stat_id=f"{row.paragraph_id}-C{stat.start:04d}", report_id=row.report_id,
