@@ -545,8 +545,9 @@ def _paragraph_statistics(row, sentences: list[tuple[int, int, str]]) -> list[di
 def statistics_table(corpus) -> pd.DataFrame:
     """Every statistic cited in the corpus paragraphs, one row each, with its provenance.
 
-    Reads each paragraph's normalised view from its ``body_offset`` (list markers and bare
-    headings hold no statistics). Duplicated reports are kept; call ``corpus.drop_duplicates()``
+    Reads each paragraph's normalised view from its ``body_offset``, and a heading's from its
+    ``content_offset`` (the list marker holds no statistic, the heading's words may: 1.本次调研
+    对象中有343位女性;). Duplicated reports are kept; call ``corpus.drop_duplicates()``
     first to leave them out.
 
     Columns: stat_id (``<paragraph_id>-C<offset>``: the report id, the line and the character
