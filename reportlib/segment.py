@@ -82,13 +82,14 @@ def noise_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
 def noise_reason(text: str, *, rules: Rules = DEFAULT_RULES) -> str:
     """Why a line is page chrome ('' if it is not): the reason of the first matching pattern.
 
-    A list bullet (- / · / •) before the line does not hide it: page headers list their metadata.
+    A list bullet (- / · / •) before the line does not hide it: page headers list their metadata;
+    nor do spaces between Chinese characters (a masked pinyin gloss, 来    源:).
     """
     stripped = to_halfwidth(text).strip()
-    unbulleted = P.BULLET.sub("", stripped)
+    forms = {stripped, P.BULLET.sub("", stripped)}
+    forms |= {C.join_hanzi(form) for form in forms}
     for pattern, reason, max_chars in noise_patterns():
-        if len(stripped) <= (max_chars or rules.max_noise_chars) and \
-                (pattern.search(stripped) or pattern.search(unbulleted)):
+        if len(stripped) <= (max_chars or rules.max_noise_chars) and any(pattern.search(form) for form in forms):
             return reason
     return ""
 
@@ -233,13 +234,16 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
 
 
 def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
-    """来源: on one line and 四川日报 on the next: the value of a metadata label is chrome too."""
+    """来源: on one line and 四川日报 on the next: the value of a metadata label is chrome too;
+    so is the paragraph under a front-matter label alone on its line (作者简介:, 摘要:)."""
     marked = list(lines)
     for index, c in enumerate(lines[:-1]):
         following = lines[index + 1]
-        if c.kind == "noise" and to_halfwidth(c.line.text).strip().endswith(":") and \
+        label = to_halfwidth(c.line.text).strip()
+        front_matter = c.reason == "journal front matter" and len(label) <= 8
+        if c.kind == "noise" and label.endswith(":") and \
                 following.kind in ("heading", "title", "body") and not following.marker and \
-                len(following.line.text.strip()) <= rules.max_label_value_chars:
+                (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars):
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
     return marked
 
@@ -258,6 +262,11 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
     """
     marked = list(lines)
     for index, c in enumerate(lines):
+        if c.style == "piece" and c.heading:
+            following = _next_content(index, lines)
+            if following is not None and following.kind == "body" and _begins_with(following, c):
+                marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # 第1篇 X, then X glued to its text
+            continue
         if c.kind not in ("title", "heading") or c.style not in ("", "plain"):
             continue
         between = []
@@ -282,9 +291,10 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
 
 
 def _begins_with(line: Classified, title: Classified) -> bool:
-    """Whether `line` begins with the words of `title` (punctuation, spaces and a leading year aside)."""
+    """Whether `line` begins with the words of `title` (punctuation, spaces, a report marker such as
+    第1篇 and a leading year aside)."""
     x, y = (re.sub(r"^\d{4}年?", "", re.sub(r"[\W_]+", "", to_halfwidth(text)))
-            for text in (title.line.text, line.line.text))
+            for text in (P.PIECE_MARKER.sub("", to_halfwidth(title.line.text)), line.line.text))
     return len(x) >= 6 and y.startswith(x)
 
 
@@ -342,14 +352,39 @@ def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified
     titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(masthead):
-        if (titled or _before_front_matter(index, lines)) and c.kind in ("heading", "title") and \
-                P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and not P.TITLE.search(c.line.text.strip()):
+        if (titled or _before_front_matter(index, lines) or _is_lone_byline(index, lines)) and \
+                c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
+                not P.TITLE.search(c.line.text.strip()):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \
                 ("navigation" in above.reason or "breadcrumb" in above.reason)
             marked[index] = _as_noise(c, "breadcrumb navigation (section name)" if in_breadcrumb
                                       else "byline (names before or after the title)")
     return marked
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Common surnames (``data/surnames.txt``), single characters and compound ones."""
+    text = resources.files("reportlib").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
+    """王某某 alone as the page's first text line, directly above a sentence: an author's name.
+
+    Only a name of two or three characters that starts with a common surname and does not end
+    like a place (李家村), so a short heading is not taken for a name."""
+    c = lines[index]
+    text = to_halfwidth(c.line.text).strip()
+    if c.kind not in ("heading", "title") or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or \
+            text[-1] in "村镇乡县市区省州旗" or not (text[0] in surnames() or text[:2] in surnames()):
+        return False
+    if any(x.kind not in ("blank", "noise") for x in lines[:index]):
+        return False
+    following = _next_content(index, lines)
+    return following is not None and following.kind == "body" and \
+        bool(P.TERMINAL_PUNCT.search(to_halfwidth(following.line.text)))
 
 
 def _before_front_matter(index: int, lines: list[Classified]) -> bool:

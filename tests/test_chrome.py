@@ -299,3 +299,15 @@ def test_a_collection_page_title_numbered_pieces_and_a_spaced_title(tmp_path):
     reasons = noise_reasons(corpus)
     assert reasons["某县国有企业党建工作调研报告(实用5篇)"] == "page title of a collection"
     assert reasons["2023 基层 党建 调查研究 报告"] == "page title repeated before the article's title"
+
+
+def test_a_lone_name_above_the_first_sentence_is_a_byline(tmp_path):
+    corpus = load_text(tmp_path, f"王某鹏\n十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [2]
+    assert noise_reasons(corpus)["王某鹏"] == "byline (names before or after the title)"
+
+
+@pytest.mark.parametrize("first", ["李家村", "党建引领", "高校党建", "基本情况"])
+def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, first):
+    corpus = load_text(tmp_path, f"{first}\n十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
+    assert corpus.noise.empty
