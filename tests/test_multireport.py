@@ -165,7 +165,8 @@ def test_headings_glued_in_a_whole_document_line_are_sections(tmp_path):
 
 def test_a_report_marker_above_its_title_glued_to_the_text(tmp_path):
     # 第1篇 X / lead-in / X一、… : the marker line is the page's copy, the glued line opens the report
-    text = (f"第1篇 某中学党建工作调研报告\n下面是小编为大家整理的某中学党建工作调研报告,供大家参考。\n某中学党建工作调研报告一、基本情况{BODY}\n"
+    text = (f"第1篇 某中学党建工作调研报告\n下面是小编为大家整理的某中学党建工作调研报告,供大家参考。\n"
+            f"某中学党建工作调研报告一、基本情况{BODY}\n"
             f"第2篇 某小学党建工作调研报告\n某小学党建工作调研报告一、基本情况{BODY}\n")
     corpus = load_text(tmp_path, text)
     assert corpus.reports["start_line"].tolist() == [3, 5]

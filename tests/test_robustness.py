@@ -121,5 +121,5 @@ def test_official_page_header_is_noise_with_its_kind():
     assert corpus.reports["title"].iloc[0].startswith("2026年政府工作报告")
     sichuan = reportlib.load(OFFICIAL / "06_gov_sichuan_2026_gov_work_report_scraped.txt")
     reasons = dict(zip(sichuan.noise["line"], sichuan.noise["reason"]))
-    assert reasons[4] == "page metadata (value of the label above)"  # 四川日报 after 来源:
+    assert reasons[4] == "site name or address"  # 四川日报 after 来源:
     assert reasons[141] == "title repeated as a footer"
