@@ -92,8 +92,7 @@ class Corpus:
         source, line (its first line), end_line (its last line), kind
         (title, heading, body), marker (list marker of a heading), item_marker (一是, 二要,
         首先 … opening a body line), content_offset (where text after the marker begins),
-        body_offset (where body text after a heading begins; = len(text) for a bare heading; the
-        content_offset for a numbered 'heading' that runs past 40 characters without a full stop),
+        body_offset (where body text after a heading begins; = len(text) for a bare heading),
         section_id, section_path, n_chars, n_redactions, note (what the parser noticed: a page
         counter stripped, a hard wrap joined), text (the line as in the source; for a wrapped
         paragraph its lines joined without separator, so offsets count from its first line), norm
@@ -268,7 +267,7 @@ class _Builder:
             self.rows["paragraphs"].append(dict(
                 paragraph_id=paragraph_id, report_id=report_id, source=c.line.source,
                 line=c.line.number, end_line=group[-1].line.number, kind=c.kind, marker=c.marker,
-                item_marker=c.item_marker, content_offset=c.content_offset, body_offset=_body_offset(c),
+                item_marker=c.item_marker, content_offset=c.content_offset, body_offset=c.body_offset,
                 section_id=current["section_id"], section_path=current["path"],
                 n_chars=len(text), n_redactions=annotate.count_redactions(text), note=c.reason,
                 text=text, norm=view))
@@ -305,15 +304,6 @@ class _Builder:
             row["duplicate_of"] = reports[original]["report_id"] if original is not None else ""
             row["duplicate_score"] = score
         return Corpus(**{name: pd.DataFrame(rows, columns=COLUMNS[name]) for name, rows in self.rows.items()})
-
-
-def _body_offset(c: Classified) -> int:
-    """Where a paragraph's body text begins: after its heading, or right after the marker when
-    the 'heading' ran on past `MAX_HEADING_CHARS` without a full stop (a heading glued to its
-    body, or a page-chunk number 1、 before a sentence), so the text it swallowed is read."""
-    if c.kind == "heading" and c.style != "plain" and len(c.heading) > MAX_HEADING_CHARS:
-        return c.content_offset
-    return c.body_offset
 
 
 def _restore_original(c: Classified, line: Line, view: str) -> None:

@@ -269,13 +269,7 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
             continue
         if c.kind not in ("title", "heading") or c.style not in ("", "plain"):
             continue
-        between = []
-        following = None
-        for x in lines[index + 1:]:
-            if x.kind not in ("blank", "noise"):
-                following = x
-                break
-            between.append(x)
+        between, following = _chrome_then_content(index, lines)
         if following is None:
             continue
         if _begins_with(following, c) and following.line.text.strip() != c.line.text.strip():
@@ -605,10 +599,16 @@ def _has_content(report: ReportLines) -> bool:
 
 
 def _next_content(index: int, lines: list[Classified]) -> Classified | None:
+    return _chrome_then_content(index, lines)[1]
+
+
+def _chrome_then_content(index: int, lines: list[Classified]) -> tuple[list[Classified], Classified | None]:
+    """The blank and noise lines after `lines[index]`, and the first text line after them (None
+    at the end)."""
     for position in range(index + 1, len(lines)):
         if lines[position].kind not in ("blank", "noise"):
-            return lines[position]
-    return None
+            return lines[index + 1:position], lines[position]
+    return lines[index + 1:], None
 
 
 def _opens_report(following: Classified, current: ReportLines) -> bool:
