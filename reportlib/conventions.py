@@ -126,6 +126,9 @@ LIST_MARKERS: dict[str, re.Pattern[str]] = {
     "paren_arabic": re.compile(r"^\s*[(]\s*(\d{1,2})\s*[)]\s*"),
     "circled": re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩])\s*"),
 }
+#: A decimal section number opening a line (3.1 经济建设, 2.3.1 …): the numbered heading of a paper's
+#: section, never a report's title, whatever words it ends on.
+SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s*(?=[\u4e00-\u9fff])")
 #: Any list marker at the start of a line, whatever its style.
 ANY_LIST_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in LIST_MARKERS.values()))
 #: Enumerations inside a paragraph (一是, 二要, 首先, 第三,): items, not headings.

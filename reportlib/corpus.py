@@ -206,7 +206,10 @@ class _Builder:
         classified = [classify_line(Line(line.source, line.number, view, line.ending), rules=self.rules)
                       for line, view in zip(lines, views)]
         reports, noise = split_reports(classified, rules=self.rules)
-        for c in classified:  # decided on the views; the tables show the original text
+        # decided on the views; the tables show the original text (also of lines re-marked as
+        # noise or title while grouping, which are new objects)
+        decided = {id(c): c for c in [*classified, *noise, *(c for r in reports for c in r.lines)]}
+        for c in decided.values():
             _restore_original(c, lines[c.line.number - 1], self.views[c.line.number])
         self.line_width = max(LINE_WIDTH, len(str(len(lines))))
         width = max(ORDINAL_WIDTH, len(str(len(reports))))

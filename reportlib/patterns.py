@@ -55,11 +55,12 @@ PIECE_MARKER = re.compile(
 #: many characters: they split words, so they are dropped before words are looked for.
 PINYIN_GLOSS = re.compile(r"[(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7}[)]")
 #: A number after a title, as essay sites number the pieces of a collection (…调研报告1,
-#: …调研报告一:, …调研报告(一)), or a bracketed year or tag ((2024年), 【精选】, (通用3篇)):
+#: …调研报告一:, …调研报告(一)), a bracketed year or tag ((2024年), 【精选】, (通用3篇)), or a label such
+#: as 范文 or 多篇 (…调研报告范文, …调研报告多篇):
 #: stripped before the title test.
 TITLE_NUMBER_SUFFIX = re.compile(
-    rf"\s*(?:(?:范文)?篇?\s*(?:{_CN}|\d{{1,2}})\s*:?|[(【\[]\s*(?:{_CN}|\d{{1,2}}|(?:\d{{4}}|20[\dXx□]{{2}})\s*年?[度版]?"
-    r"|[^()【】\[\]]{0,4}(?:篇|精选|通用|范文|模板|最新|完整版|全文))\s*[)】\]])\s*$")
+    rf"\s*(?:(?:范文)?篇?\s*(?:{_CN}|\d{{1,2}})\s*:?|(?:范文|范例|范本|模板|多篇|大全|汇编|合集)|[(【\[]\s*(?:{_CN}|\d{{1,2}}|(?:\d{{4}}|20[\dXx□]{{2}})\s*年?[度版]?"
+    r"|[^()【】\[\]]{0,4}(?:篇|精选|通用|范文|模板|最新版?|完整版|全文|推荐|合集|大全))\s*[)】\]])\s*$")
 #: A leading 一 : before a report title, the same numbering of pieces (一 : …工作报告).
 PIECE_COLON = re.compile(rf"^\s*({_CN})\s*:\s*(?=\S)")
 #: A word count glued after a piece's title (篇一 …调研报告4900字).
@@ -68,12 +69,17 @@ WORD_COUNT_SUFFIX = re.compile(r"\s*\d{3,6}\s*字\s*$")
 #: followed by its own 一、, opens a report in a list of reports.
 REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调研|的调查|的思考|的探索|的实践|的启示|"
                               r"調研報告|調查報告|考察報告|的調研|的調查|的啟示)\s*$")
-#: A line of personal names only: one to eight names of two to five characters (鲍娜仁高娃), separated by
-#: spaces or 、, none of them a word that names a part of a text.
+#: One personal name: two to five characters (鲍娜仁高娃), or a surname and a one-character given
+#: name that journals space apart to the width of three (林 生).
+_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])"
+#: A line of personal names only: one to eight names, separated by spaces, 、, commas or +, none
+#: of them a word that names a part of a text.
 NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
-    r"[\u4e00-\u9fff·]{2,5}(?:\s*[ 、,+]\s*[\u4e00-\u9fff·]{2,5}){0,7}\s*$"
+    rf"{_NAME}(?:\s*[ 、,+]\s*{_NAME}){{0,7}}\s*$"
 )
+#: The names of a NAMES_ONLY line, one by one.
+NAME = re.compile(_NAME)
 #: A list bullet before a line of page metadata.
 BULLET = re.compile(r"^[-·•*]\s+")
 #: A page counter glued to the start of a line: 第1页共7页, 第2页/共9页.

@@ -84,6 +84,11 @@ class Rules:
     """A wrapped line may fall this many characters short of the width (a wide character or a
     punctuation mark pushed to the next line)."""
 
+    max_label_chars: int = 12
+    """A page-metadata or front-matter label alone on its line (来源:, 作者简介:) is at most this
+    long with its colon; a longer line ending in a colon (发布时间:2024-08-14 阅读:) holds its own
+    values and does not take the next line as one."""
+
     max_label_value_chars: int = 20
     """The value of a page-metadata label alone on its line (来源: above 四川日报) is at most this
     long; a longer line under such a label is text."""

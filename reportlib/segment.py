@@ -138,7 +138,8 @@ def _classify(line: Line, rules: Rules) -> Classified:
         return numbered
     unnumbered = P.TITLE_NUMBER_SUFFIX.sub("", C.join_hanzi(P.PINYIN_GLOSS.sub("", stripped)))
     if _hanzi_count(stripped) >= 2 and len(stripped) <= rules.max_title_chars and \
-            not P.TERMINAL_PUNCT.search(unnumbered) and P.TITLE.search(unnumbered):
+            not P.TERMINAL_PUNCT.search(unnumbered) and P.TITLE.search(unnumbered) and \
+            not C.SECTION_NUMBER.match(stripped):
         return Classified(line, "title", heading=original, body_offset=len(raw),
                           content_offset=len(raw) - len(raw.lstrip()),
                           style="subtitle" if P.SUBTITLE.match(stripped) else "")
@@ -170,7 +171,8 @@ def _piece_marker(line: Line, norm: str, rules: Rules) -> Classified | None:
     rest = norm[match.end():end].strip()
     if rest and (len(rest) > rules.max_title_chars or P.TERMINAL_PUNCT.search(rest)):
         return None
-    if "第" in match.group(0) and rest and ":" not in match.group(0) and not P.TITLE.search(rest):
+    if "第" in match.group(0) and rest and ":" not in match.group(0) and \
+            not P.TITLE.search(P.TITLE_NUMBER_SUFFIX.sub("", rest)):
         return None  # 第一篇 总论: a part of a book, not one report among several
     number = next((g for g in match.groups() if g), "")
     return Classified(line, "title", style="piece", marker=line.text[:match.end()].strip(),
@@ -241,7 +243,9 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
         following = lines[index + 1]
         label = to_halfwidth(c.line.text).strip()
         front_matter = c.reason == "journal front matter" and len(label) <= 8
-        if c.kind == "noise" and label.endswith(":") and \
+        # the label alone on its line (发布时间:2024-08-14 阅读: ends on an empty counter instead)
+        alone = ":" not in label[:-1] and len(label) <= rules.max_label_chars
+        if c.kind == "noise" and label.endswith(":") and alone and \
                 following.kind in ("heading", "title", "body") and not following.marker and \
                 (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars):
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
@@ -275,6 +279,9 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
         if _begins_with(following, c) and following.line.text.strip() != c.line.text.strip():
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # glued to the text below
             continue
+        if following.kind == "title" and following.style != "piece" and _same_title(c, following):
+            marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # the same title twice in a row
+            continue
         if not any(x.kind == "noise" for x in between):
             continue
         if _begins_with(following, c) or (following.kind == "title" and _same_title(c, following)):
@@ -286,9 +293,10 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
 
 def _begins_with(line: Classified, title: Classified) -> bool:
     """Whether `line` begins with the words of `title` (punctuation, spaces, a report marker such as
-    第1篇 and a leading year aside)."""
+    第1篇, a page-chunk number 1、 and a leading year aside)."""
     x, y = (re.sub(r"^\d{4}年?", "", re.sub(r"[\W_]+", "", to_halfwidth(text)))
-            for text in (P.PIECE_MARKER.sub("", to_halfwidth(title.line.text)), line.line.text))
+            for text in (P.TITLE_NUMBER_SUFFIX.sub("", P.PIECE_MARKER.sub("", to_halfwidth(title.line.text).strip())),
+                         C.ANY_LIST_MARKER.sub("", to_halfwidth(line.line.text), count=1)))
     return len(x) >= 6 and y.startswith(x)
 
 
@@ -310,8 +318,9 @@ def _masthead(lines: list[Classified], rules: Rules) -> list[Classified]:
     """The lines before the text begins: up to the first sentence, numbered heading or marker."""
     masthead = []
     for c in lines[:rules.max_masthead_lines]:
-        if (c.kind == "body" and P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text))) or \
-                (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+        sentence = c.kind == "body" and P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text)) and \
+            _hanzi_count(c.line.text) >= 2  # not a stray ? left by the scrape
+        if sentence or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
             break
         masthead.append(c)
     return masthead
@@ -365,20 +374,27 @@ def surnames() -> frozenset[str]:
 
 
 def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
-    """王某某 alone as the page's first text line, directly above a sentence: an author's name.
+    """王某某 (or 林 生 黄某某 占某某) alone as the page's first text line, directly above a sentence:
+    the authors' names.
 
-    Only a name of two or three characters that starts with a common surname and does not end
-    like a place (李家村), so a short heading is not taken for a name."""
+    Only names of two or three characters (a spaced 林 生 counts as two) that start with a common
+    surname and do not end like a place (李家村), so a short heading is not taken for a name."""
     c = lines[index]
     text = to_halfwidth(c.line.text).strip()
-    if c.kind not in ("heading", "title") or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or \
-            text[-1] in "村镇乡县市区省州旗" or not (text[0] in surnames() or text[:2] in surnames()):
+    if c.kind not in ("heading", "title") or not P.NAMES_ONLY.match(text) or \
+            not all(_is_personal_name(name) for name in P.NAME.findall(text)):
         return False
     if any(x.kind not in ("blank", "noise") for x in lines[:index]):
         return False
     following = _next_content(index, lines)
     return following is not None and following.kind == "body" and \
         bool(P.TERMINAL_PUNCT.search(to_halfwidth(following.line.text)))
+
+
+def _is_personal_name(name: str) -> bool:
+    name = re.sub(r"\s+", "", name)
+    return 2 <= len(name) <= 3 and name[-1] not in "村镇乡县市区省州旗" and \
+        (name[0] in surnames() or name[:2] in surnames())
 
 
 def _before_front_matter(index: int, lines: list[Classified]) -> bool:
@@ -555,8 +571,10 @@ def _drop_reason(index: int, reports: list[ReportLines], dropped: set[int]) -> s
 
 
 def _same_title(a: Classified, b: Classified) -> bool:
-    """The same title, also when a site added its name to it (…调研报告_某某范文网)."""
-    x, y = (re.sub(r"[\W_]+", "", to_halfwidth(c.heading)) for c in (a, b))
+    """The same title, also when a site added its name (…调研报告_某某范文网) or a label (【精选推荐】)
+    to it, or wrote it with or without 的 and spaces."""
+    x, y = (re.sub(r"[\W_的]+", "", P.TITLE_NUMBER_SUFFIX.sub("", to_halfwidth(c.heading).strip()))
+            for c in (a, b))
     return min(len(x), len(y)) >= 6 and (x in y or y in x)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 import reportlib
 from reportlib.io import Line
+from reportlib.normalize import normalize
 from reportlib.segment import classify_line
 
 BODY = "全镇共有基层党组织四十二个,党员一千二百名,组织生活制度落实到位,党员作用发挥明显。" * 6
@@ -311,3 +312,102 @@ def test_a_lone_name_above_the_first_sentence_is_a_byline(tmp_path):
 def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, first):
     corpus = load_text(tmp_path, f"{first}\n十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
     assert corpus.noise.empty
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("| 浏览量:", "reading counter"),
+    ("閱讀:", "reading counter"),
+    ("某镇党建调研报告.doc_第2页", "page list of a shared document"),
+    ("某镇党建调研报告(最新版)_第3页", "page list of a shared document"),
+    ("第2页 / 共9页", "page counter"),
+    ("已阅读3页,还剩2页未读 继续免费阅读", "paywall note"),
+    ("亲,该文档总共9页,到这儿已超出免费预览范围,如果喜欢就下载吧!", "paywall note"),
+    ("---此处隐藏3100字,下载后查看---", "paywall note"),
+    ("(阅读全部图文内容,您需要先登录!)", "paywall note"),
+    ("版权说明:本文档由用户提供并上传,收益归属内容提供方", "download disclaimer"),
+    ("资源描述", "download or sharing notice"),
+    ("返回 下载 相关 举报", "share buttons"),
+    ("　　新華社某地5月8日電", "dateline of a news agency"),
+    ("2020年某某部banner嵌入", "page template residue"),
+    ("http://www.example.com 2003年02月20日 17:50 《某某》雜志", "site name or address"),
+    ("團隊成員:張某某、李某", "byline"),
+    ("某某縣人民政府縣長 王某某", "byline (the speaker of a report)"),
+    ("2019-12-16 08:17:55王某某李某某张某", "publication date and byline"),
+    ("某某大學 某某學院,上海 200001", "author affiliation (journal front matter)"),
+    ("摘? 要? 高校教師黨支部的黨建工作是一項重要工作,因此需要提升。", "journal front matter"),
+    ("關(guān)鍵詞? 高校;教師黨支部;黨建質量", "journal front matter"),
+])
+def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
+    # lines are classified by their normalised view (simplified script, glosses masked), as load does
+    assert classify_line(Line("x.txt", 1, normalize(line), "\n")).reason == reason
+
+
+@pytest.mark.parametrize("line", [
+    "县长 王某某在会上要求各乡镇抓好落实,确保任务完成。",
+    "全县共有农家书屋阅读点12个,浏览量逐年增加。",
+    "关键在于抓好党员队伍建设,发挥先锋模范作用。",
+    "新华社记者在村里走访了十多户村民,了解党建工作的成效。",
+    "团队成员分工明确,有的走访农户,有的整理问卷,工作很有成效。",
+    "调研组在某大学召开座谈会,听取了二十多位教师的意见。",
+])
+def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
+    corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
+    assert line in corpus.paragraphs["text"].tolist()
+
+
+@pytest.mark.parametrize("names", ["林 生 黄某友 占某琼", "丁 羽,周 圓", "劉某 王某 宋某萍"])
+def test_several_authors_above_the_first_sentence_are_a_byline(tmp_path, names):
+    corpus = load_text(tmp_path, f"{names}\n(某某大学 政治学院,湖北 武汉 430079)\n"
+                                 f"十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [3]
+    assert noise_reasons(corpus)[names] == "byline (names before or after the title)"
+
+
+def test_a_spaced_name_below_the_title_and_a_stray_question_mark_above_it(tmp_path):
+    text = (f"?\n\n管控与开放:边境地区乡村治理的思考\n\n2024-05-11 10:44\n某某学院学报 2024年1期\n"
+            f"侯 某\n(某某学院马克思主义学院,云南蒙自 661199)\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [3]
+    assert noise_reasons(corpus)["侯 某"] == "byline (names before or after the title)"
+
+
+def test_a_label_line_holding_its_values_does_not_swallow_the_title(tmp_path):
+    text = (f"关于某村村支书振兴之路调研报告\n发布时间:2024-08-14 阅读:\n关于某村村支书振兴之路调研报告\n"
+            f"摘要:\n{BODY}\n关键词:乡村振兴;基层治理\n团队成员:吴某进\n一、调研安排\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [3]
+    reasons = noise_reasons(corpus)
+    assert reasons["关于某村村支书振兴之路调研报告"] == "page title repeated before the article's title"
+    assert reasons["团队成员:吴某进"] == "byline"
+
+
+def test_a_decimal_numbered_section_ending_in_report_is_not_a_new_report(tmp_path):
+    text = (f"某村调研报告\n一、调研内容\n{BODY}\n3.1 经济建设样例调查报告\n1. 乡村基础设施建设\n"
+            "在调查中我们发现道路破损。\n")
+    corpus = load_text(tmp_path, text)
+    assert len(corpus.reports) == 1 and corpus.noise.empty
+
+
+def test_the_same_title_twice_in_a_row_is_one_report(tmp_path):
+    text = (f"某乡镇民族团结进步示范区建设工作情况调研报告【精选推荐】\n\n\n"
+            f" 某 乡镇民族团结进步示范区建设 工作情况的调研报告\n\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [4]
+    assert len(corpus.reports) == 1
+
+
+def test_a_numbered_piece_ending_in_a_label_opens_the_first_report(tmp_path):
+    text = (f"当前位置:某某网 >\n\n某小学党建调研报告多篇\n\n某小学党建调研报告多篇\n\n"
+            f"【第1篇】2022年某小学党建工作调研报告范文\n\n2022年某小学党建工作调研报告\n\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [7]
+
+
+def test_the_page_title_above_a_shared_documents_pages_and_chunks(tmp_path):
+    text = (f"关于某单位党组织调研报告2021(Word最新版)\n\n返回 下载 相关 举报\n"
+            f"关于某单位党组织调研报告2021(Word最新版)_第1页\n第1页 / 共13页\n资源描述\n\n"
+            f"1、关于某单位党组织调研报告2021第一篇{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [8]
+    assert noise_reasons(corpus)["关于某单位党组织调研报告2021(Word最新版)"] == \
+        "page title repeated before the article's title"
