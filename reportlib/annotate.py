@@ -65,7 +65,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     holds one, or when any occur in a text with fewer than `rules.min_party_cues_per_1000`
     Party-building cues per 1,000 characters (a government work report mentions Party building
     in passing) whose title does not name a field study (调研, 调查, 考察); and when no sector cue
-    occurs at all.  Otherwise it is the best sector, also for a short opening with few
+    occurs at all.  Otherwise it is the best sector (border rather than rural when the border cues
+    reach `rules.min_border_share` of the rural ones), also for a short opening with few
     Party-building words: a page of this genre is about its sector before it names the Party.
     Returns (category, evidence); evidence gives the Party-building density, then every
     category's score and its cues with counts, best first:
@@ -86,6 +87,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     evidence = "; ".join([party] + [
         f"{c} {scores[c]:g}: {', '.join(hits[c])}" for c in ranked if scores[c] > 0])
     best = max(SECTORS, key=lambda c: (scores[c], -SECTORS.index(c)))
+    if best == "rural" and scores["border"] >= rules.min_border_share * scores["rural"]:
+        best = "border"  # the villages of a border region
     sparse = density < rules.min_party_cues_per_1000 and not _FIELD_RESEARCH_TITLE.search(title)
     other_title = any(cue in title for cue in _other_cues())
     if scores[best] == 0 or scores["other"] > scores[best] or other_title or (sparse and scores["other"] > 0):

@@ -69,6 +69,12 @@ class Rules:
     study): the seed's 12 reports have 16 to 47, nine government work reports, congress reports
     and a No. 1 Central Document 0 to 1.7."""
 
+    min_border_share: float = 0.5
+    """A text whose best sector is rural is a border report when its border cues score at least
+    this share of its rural cues: border reports are about the townships and villages of a border
+    region, so rural cues come with them (half *d* of the development set: two border pages at 0.53
+    and 0.85; no rural page with any border cue)."""
+
     min_wrapped_lines: int = 3
     """A text is hard-wrapped (a PDF copied line by line) when at least this many body lines …"""
 
@@ -124,7 +130,7 @@ class Rules:
 
 
 #: Fields that are shares in (0, 1].
-_SHARES = ("duplicate_containment", "min_wrapped_share")
+_SHARES = ("duplicate_containment", "min_wrapped_share", "min_border_share")
 #: Smallest allowed value of the integer fields (1 where not listed).
 _MINIMUM = {"parent_window": 0, "min_body_lines_before_restart": 0, "min_report_hanzi": 0, "title_weight": 0,
             "wrap_slack": 0}

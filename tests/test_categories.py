@@ -10,7 +10,7 @@ from reportlib.annotate import (
     categorize,
     category_cues,
 )
-from reportlib.rules import DEFAULT_RULES
+from reportlib.rules import DEFAULT_RULES, Rules
 
 OFFICIAL = Path(__file__).parent / "data" / "official"
 PARTY = "党支部按期开展组织生活,党员参加三会一课,党组织书记带头讲党课。"
@@ -117,3 +117,23 @@ def test_a_field_research_title_keeps_a_sparse_survey_in_its_sector():
     assert categorize("", body)[0] == "other"  # few Party-building words, a cue of another genre
     assert categorize("某镇农村发展现状调研报告", body)[0] == "rural"
     assert categorize("某镇农村发展现状報告", body)[0] == "other"  # a report, but not a field survey
+
+
+def test_townships_of_a_border_region_are_border():
+    # rural cues (乡镇, 镇党委, 村支书: 48) outnumber the border one (边疆: 24), which reaches half of them
+    text = ("某县某镇地处边疆,镇党委组织各村村支书和乡镇干部走访群众,农村党员带头。" + PARTY) * 3
+    category, evidence = categorize("某镇示范区建设调研报告", text)
+    assert category == "border", evidence
+    assert categorize("某镇示范区建设调研报告", text, rules=Rules(min_border_share=0.6))[0] == "rural"
+
+
+def test_a_rural_report_mentioning_the_border_once_stays_rural():
+    text = ("某镇党委组织各村村支书学习,乡镇干部驻村帮扶,农村党员带头致富。" + PARTY) * 3 + "该镇离边境较远。"
+    category, evidence = categorize("某镇农村党建调研报告", text)
+    assert category == "rural", evidence
+
+
+def test_the_work_report_of_a_consultative_conference_committee_is_other():
+    text = "各位委员:我代表常务委员会,向大会报告工作。商会和企业界委员积极建言,商会工作有新进展。" * 3
+    category, evidence = categorize("政治协商会议全国委员会常务委员会工作报告", text)
+    assert category == "other", evidence

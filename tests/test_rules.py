@@ -16,7 +16,8 @@ def test_defaults():
     assert dataclasses.asdict(DEFAULT_RULES) == {
         "max_title_chars": 40, "max_plain_heading_chars": 30, "max_noise_chars": 80, "parent_window": 3,
         "min_body_lines_before_restart": 4, "min_report_hanzi": 200, "title_weight": 5, "shingle_chars": 5,
-        "duplicate_containment": 0.5, "min_party_cues_per_1000": 5.0, "min_wrapped_lines": 3,
+        "duplicate_containment": 0.5, "min_party_cues_per_1000": 5.0, "min_border_share": 0.5,
+        "min_wrapped_lines": 3,
         "min_wrapped_share": 0.3, "min_wrap_width": 12, "wrap_slack": 2, "max_label_chars": 12,
         "max_label_value_chars": 20, "max_masthead_lines": 30, "max_long_title_chars": 60, "min_long_title_hanzi": 8,
         "max_inline_heading_chars": 30, "min_glued_line_chars": 500,
