@@ -103,14 +103,22 @@ _NEGATIVE_PATTERNS = {
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
     "slogan": rf"(?<=[“\"「『]){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條][\u4e00-\u9fff]{{1,4}}(?=[”\"」』])",
-    # 经历了两个阶段: / 有以下三种情况: an enumeration announced before a colon
-    "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條][\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
+    # 经历了两个阶段: / 有以下三种情况: / 存在两个不容忽视的问题: an enumeration announced before a colon
+    "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條](?:[^，。；,;:：\d]{{1,8}}的)?"
+                    rf"[\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
     # 近两年来, 近三年以来, 两年多过去: time-frame adverbials, not durations
     "time_frame": rf"近[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?=来|以来)"
                   rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)"
                   # 近两年, 过去的四年中, 40年前: when, not how long
                   rf"|(?<=近)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?![\d级])"
                   rf"|(?<=过去)的?[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年|[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年前",
+    # 十七届人大四次会议: the session of a congress, an ordinal
+    "session": rf"[届][^，。；,;:\d]{{0,8}}?[{C.CN_ONE_TO_TEN}\d]{{1,3}}次(?=(?:全体)?(?:会议|全会|大会))",
+    # 这两个比例, 这四个主体: a count of one numeral that points back at a short list just named
+    # (这十五个村落 counts the villages studied)
+    "anaphora": rf"(?<=[这那]){C.CN_SMALL_COUNT_CLASS}[个個种種类類项項条條点]",
+    # “一市两区三组团”: a slogan of several numbered items in quotation marks
+    "numbered_slogan": rf"(?<=[“\"「『])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}(?=[”\"」』])",
     # 二年级, 3年级: a school year, not a duration
     "school_year": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年级",
     # 以下四个难题, 如下三点: the text announces its own points
@@ -220,6 +228,9 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:增长|增長|提高|提升|上升|增加|下降|降低|减少|減少|回落|下滑)了?"
             r"|(?:增幅|涨幅|漲幅|降幅|增速)(?:为|為|是|达|達)?)"
             rf"(?:达|{prefix})?$"),
+        # 占党员总数的13.3。: a share whose % sign the scrape lost
+        "bare_share": re.compile(r"占(?:[^，。；,;：:\d%]{0,12}?的)?(?P<num>\d{1,3}\.\d{1,2})"
+                                 r"(?=\s*(?:[，。；,;)）]|$))"),
         "sentence_end": re.compile(r"[。！？；!?;]|(?<!\d)\.|\.(?!\d)"),
     }
 
@@ -456,6 +467,20 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
     return out
 
 
+def _bare_shares(text: str, masked: str, normal: str) -> list[Statistic]:
+    """A decimal after 占…的 that ends its clause with no unit (占农村党员总数的13.3。): a share
+    whose % sign the scrape lost.  Its unit is empty, as written; it is read as a percentage."""
+    out = []
+    for match in _patterns()["bare_share"].finditer(masked):
+        start, end = match.span("num")
+        out.append(Statistic(
+            start=start, end=end, surface=text[start:end], value=float(match.group("num")), value_high=None,
+            unit="", unit_norm="percent", dimension="percent", qualifier="exact",
+            what=what_is_counted(normal, start, end, dimension="percent"), sentence=_sentence(text, start),
+        ))
+    return out
+
+
 def _blank(masked: str, stats: list[Statistic]) -> str:
     """`masked` with the spans of `stats` masked, so that no other reading takes their digits."""
     chars = list(masked)
@@ -503,6 +528,7 @@ def _extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     normal = normalize_numbers(text)
     fractions = _fractions(text, masked, normal)
     fractions += _round_numbers(text, _blank(masked, fractions), normal)
+    fractions += _bare_shares(text, _blank(masked, fractions), normal)
     masked = _blank(masked, fractions)
     records: list[Statistic] = []
     pos = 0
