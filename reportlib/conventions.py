@@ -63,6 +63,10 @@ CN_ONE_TO_TEN = CN_ONE_TO_NINE + "十"
 CN_ONE_TO_TEN_CLASS = f"[{CN_ONE_TO_TEN}]"
 #: Regex class: the numerals of small counts written in words (两个, 三项 …).
 CN_SMALL_COUNT_CLASS = f"[{CN_ONE_TO_TEN}两]"
+#: Regex class: a single digit one to nine, 两 included (the low end of a rough count 两三个).
+CN_LOW_DIGIT_CLASS = f"[{CN_ONE_TO_NINE}两]"
+#: Regex class: a single digit two to nine (the high end of a rough count 两三个, 四、五次).
+CN_HIGH_DIGIT_CLASS = f"[{CN_ONE_TO_NINE[1:]}]"
 #: A heading or list-item number: one to three marker characters.
 CN_MARKER_NUMBER = f"{CN_MARKER_CLASS}{{1,3}}"
 

@@ -68,10 +68,32 @@ NUMBER = rf"(?:百分之(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})|{ARABIC_NUMBER}|{CH
 ARABIC_FRACTION = r"(?<![\d/.])(?P<numer>\d{1,3})\s?[/／]\s?(?P<denom>\d{1,3})(?![\d/])"
 #: A fraction in words (三分之一): denominator, 分之, numerator.
 CHINESE_FRACTION = rf"(?P<denom_cn>{CHINESE_NUMBER})分之(?P<numer_cn>{CHINESE_NUMBER})"
+#: Two neighbouring digits for a rough count (两三个, 三四十人, 七八百户): from the first to the second.
+_NEIGHBOUR_DIGITS = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万]?)")
+
+
+def neighbour_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """(low, high) of a rough count written with two neighbouring digits, or None.
+
+    >>> neighbour_range("三四十")
+    (Decimal('30'), Decimal('40'))
+    """
+    match = _NEIGHBOUR_DIGITS.fullmatch(normalize_numbers(text.strip()))
+    if match is None:
+        return None
+    low, high = (Decimal(CHINESE_DIGITS[match.group(k)]) for k in (1, 2))
+    if high != low + 1:
+        return None
+    scale = Decimal({**SMALL_UNITS, **MULTIPLIERS}.get(match.group(3), 1))
+    return low * scale, high * scale
+
+
+#: Half of a whole in words (一半以上, 超半数): not 另一半 (the other half, a spouse).
+HALF_FRACTION = r"(?<!另)(?P<half>一半|半数|半數)"
 
 _ARABIC_RE = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)?")
 _CHINESE_RE = re.compile(CHINESE_NUMBER)
-_FRACTION_RE = re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}")
+_FRACTION_RE = re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}|{HALF_FRACTION}")
 
 
 def to_halfwidth_digits(text: str) -> str:
@@ -210,7 +232,7 @@ def precision_of(text: str) -> Decimal:
 
 
 def parse_fraction(text: str) -> Fraction:
-    """Exact value of a proper fraction written 1/3, １／３ or 三分之一 (numerator below denominator).
+    """Exact value of a proper fraction written 1/3, １／３, 三分之一 or 一半 (numerator below denominator).
 
     Raises `ValueInvalidError` for anything else (a date such as 10/1 is not a proper fraction).
 
@@ -219,8 +241,10 @@ def parse_fraction(text: str) -> Fraction:
     """
     match = _FRACTION_RE.fullmatch(normalize_numbers(text.strip()))
     if not match:
-        raise ValueInvalidError("fraction", text, "a fraction such as 1/3 or 三分之一")
-    if match.group("numer"):
+        raise ValueInvalidError("fraction", text, "a fraction such as 1/3, 三分之一 or 一半")
+    if match.group("half"):
+        numer, denom = 1, 2
+    elif match.group("numer"):
         numer, denom = int(match.group("numer")), int(match.group("denom"))
     else:
         numer, denom = int(parse_chinese(match.group("numer_cn"))), int(parse_chinese(match.group("denom_cn")))

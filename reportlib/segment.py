@@ -245,6 +245,9 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
         front_matter = c.reason == "journal front matter" and len(label) <= 8
         # the label alone on its line (发布时间:2024-08-14 阅读: ends on an empty counter instead)
         alone = ":" not in label[:-1] and len(label) <= rules.max_label_chars
+        dated = re.search(r"(日期|时间)\s*:$", label) is not None  # 发布日期: takes a date, not a title
+        if dated and not re.search(r"\d", following.line.text):
+            continue
         if c.kind == "noise" and label.endswith(":") and alone and \
                 following.kind in ("heading", "title", "body") and not following.marker and \
                 (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars):

@@ -60,8 +60,10 @@ from reportlib.errors import ValueInvalidError
 from reportlib.numerals import (
     ARABIC_FRACTION,
     CHINESE_FRACTION,
+    HALF_FRACTION,
     MULTIPLIERS,
     NUMBER,
+    neighbour_range,
     normalize_numbers,
     parse_decimal,
     parse_fraction,
@@ -119,6 +121,8 @@ _NEGATIVE_PATTERNS = {
     "anaphora": rf"(?<=[这那]){C.CN_SMALL_COUNT_CLASS}[个個种種类類项項条條点]",
     # “一市两区三组团”: a slogan of several numbered items in quotation marks
     "numbered_slogan": rf"(?<=[“\"「『])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}(?=[”\"」』])",
+    # 边境线四周, 村子四周: all around, not four weeks (为期四周, 四周内 stay durations)
+    "surroundings": r"(?<![期时了过续用])四周(?!时间|内|后|以来|以上|左右|的时间)",
     # 二年级, 3年级: a school year, not a duration
     "school_year": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年级",
     # 以下四个难题, 如下三点: the text announces its own points
@@ -130,8 +134,10 @@ _ROUND_QUALIFIERS = {"将近": "about", "接近": "about", "近": "about", "上"
                      "超过": "more_than", "超過": "more_than"}
 _ROUND_WORDS = "|".join(sorted(_ROUND_QUALIFIERS, key=len, reverse=True))
 _ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 10000.0}
-#: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户.
-_RANGE_SEPARATOR = r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
+#: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户, and 、 between two single
+#: digits (搬四、五次家; only neighbouring digits make a range, see `_span_and_values`).
+_RANGE_SEPARATOR = (r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
+                    rf"|(?<={C.CN_LOW_DIGIT_CLASS})、(?={C.CN_HIGH_DIGIT_CLASS}(?!{C.CN_DIGIT_CLASS}|、))")
 #: At most one space between a number and its multiplier or unit (68 个, 68.94 %, 1.3 万户).
 _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
@@ -217,7 +223,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "negatives": {name: re.compile(rx, re.MULTILINE) for name, rx in negatives.items()},
         "statistic": re.compile(statistic),
-        "fraction": re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}"),
+        "fraction": re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}|{HALF_FRACTION}"),
         # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
         "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万])(?P<mid>{infix})?"
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
@@ -319,8 +325,12 @@ def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str |
 
 
 def _values(match: re.Match, num2: str | None) -> tuple[float, float | None]:
-    """(value, value_high) of a match; 2-3万 applies 万 to both ends, 360多万 multiplies after 多."""
-    low = parse_decimal(match.group("num")) * MULTIPLIERS.get(match.group("mult") or "", 1)
+    """(value, value_high) of a match; 2-3万 applies 万 to both ends, 360多万 multiplies after 多;
+    two neighbouring digits (两三个, 三四十人) are a range."""
+    scale = MULTIPLIERS.get(match.group("mult") or "", 1)
+    if not num2 and (rough := neighbour_range(match.group("num"))):
+        return float(rough[0] * scale), float(rough[1] * scale)  # 两三个, 三四十人
+    low = parse_decimal(match.group("num")) * scale
     if not num2:
         return float(low), None
     high = parse_decimal(num2) * MULTIPLIERS.get(match.group("mult2") or "", 1)
@@ -337,7 +347,7 @@ def _span_and_values(match: re.Match) -> tuple[str, int, str | None, float, floa
     if span is None:
         return None
     low, high = _values(match, span[2])
-    if high is not None and high < low:
+    if high is not None and (high < low or (match.group("sep") == "、" and high != low + 1)):
         span = _unit_span(match, ranged=False)
         if span is None:
             return None
@@ -425,8 +435,8 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
 
 
 def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
-    """The fractions of `text` (1/3左右, 约三分之一): dimension and unit_norm ``fraction``, the
-    value as a share of one (1/3 → 0.333…), unit as written (/ or 分之)."""
+    """The fractions of `text` (1/3左右, 约三分之一, 一半以上): dimension and unit_norm ``fraction``,
+    the value as a share of one (1/3 → 0.333…), unit as written (/, 分之, or 一半 / 半数 itself)."""
     out = []
     for match in _patterns()["fraction"].finditer(masked):
         try:
@@ -436,7 +446,8 @@ def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
         start = match.start()
         suffix = _patterns()["suffix"].match(masked, match.end())
         end = suffix.end() if suffix else match.end()
-        unit = "分之" if match.group("denom_cn") else next(ch for ch in text[start:match.end()] if ch in "/／")
+        unit = "分之" if match.group("denom_cn") else text[start:match.end()] if match.group("half") else \
+            next(ch for ch in text[start:match.end()] if ch in "/／")
         out.append(Statistic(
             start=start, end=end, surface=text[start:end], value=float(value), value_high=None,
             unit=unit, unit_norm="fraction", dimension="fraction",

@@ -336,6 +336,10 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("某某大學 某某學院,上海 200001", "author affiliation (journal front matter)"),
     ("摘? 要? 高校教師黨支部的黨建工作是一項重要工作,因此需要提升。", "journal front matter"),
     ("關(guān)鍵詞? 高校;教師黨支部;黨建質量", "journal front matter"),
+    ("某某教育·高教 2012年12期", "journal issue (masthead)"),
+    ("地方分站 [切换城市]", "navigation and account bar"),
+    ("文章字数:2080", "document metadata of a sharing site"),
+    ("快好知 kuaihz", "site name or address"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -411,3 +415,14 @@ def test_the_page_title_above_a_shared_documents_pages_and_chunks(tmp_path):
     assert corpus.reports["start_line"].tolist() == [8]
     assert noise_reasons(corpus)["关于某单位党组织调研报告2021(Word最新版)"] == \
         "page title repeated before the article's title"
+
+
+def test_an_empty_date_label_does_not_take_the_title_as_its_date(tmp_path):
+    corpus = load_text(tmp_path, f"发布日期:\n边疆基层治理现代化的实践路径\n文章字数:2080\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [2]
+    assert "边疆基层治理现代化的实践路径" not in noise_reasons(corpus)
+
+
+def test_a_source_label_still_takes_the_site_name_below_it(tmp_path):
+    corpus = load_text(tmp_path, f"某村党建调研报告\n来源:\n某某新闻\n{BODY}\n")
+    assert noise_reasons(corpus)["某某新闻"].endswith("(value of the label above)")
