@@ -68,7 +68,8 @@ NUMBER = rf"(?:百分之(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})|{ARABIC_NUMBER}|{CH
 ARABIC_FRACTION = r"(?<![\d/.])(?P<numer>\d{1,3})\s?[/／]\s?(?P<denom>\d{1,3})(?![\d/])"
 #: A fraction in words (三分之一): denominator, 分之, numerator.
 CHINESE_FRACTION = rf"(?P<denom_cn>{CHINESE_NUMBER})分之(?P<numer_cn>{CHINESE_NUMBER})"
-#: Two neighbouring digits for a rough count (两三个, 三四十人, 七八百户): from the first to the second.
+#: Two neighbouring digits for a rough count (两三个, 三四十人, 七八百户; and 三五年, three to five):
+#: from the first to the second.
 _NEIGHBOUR_DIGITS = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万]?)")
 
 
@@ -82,7 +83,7 @@ def neighbour_range(text: str) -> tuple[Decimal, Decimal] | None:
     if match is None:
         return None
     low, high = (Decimal(CHINESE_DIGITS[match.group(k)]) for k in (1, 2))
-    if high != low + 1:
+    if high != low + 1 and (low, high) != (3, 5):  # 三五年: three to five years
         return None
     scale = Decimal({**SMALL_UNITS, **MULTIPLIERS}.get(match.group(3), 1))
     return low * scale, high * scale

@@ -214,7 +214,8 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _mark_page_titles(_mark_bulleted_header(_label_values(lines, rules)))
+    lines = _join_wrapped_titles(_label_values(lines, rules), rules)
+    lines = _mark_page_titles(_mark_navigation_menu(_mark_bulleted_header(lines)))
     lines = _mark_masthead_title(lines, rules)
     lines = _mark_listed_titles(_join_wrapped(_mark_author_names(lines, rules), rules))
     reports: list[ReportLines] = []
@@ -233,6 +234,29 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
                            content_offset=c.content_offset, reason=c.reason)
         current.lines.append(c)
     return _drop_empty_reports(reports, noise, rules)
+
+
+def _join_wrapped_titles(lines: list[Classified], rules: Rules) -> list[Classified]:
+    """A title broken by a hard wrap (…存在问题调研报 / 告): the line that ends like a title only
+    with the next, short line is the title, and that line continues it."""
+    marked = list(lines)
+    for index, c in enumerate(lines[:-1]):
+        following = lines[index + 1]
+        if c.kind not in ("heading", "body") or c.style not in ("", "plain") or c.item_marker or \
+                following.kind not in ("heading", "body") or following.marker:
+            continue
+        head, tail = (to_halfwidth(x.line.text).strip() for x in (c, following))
+        joined = head + tail
+        if not 0 < len(tail) <= 3 or len(joined) > rules.max_title_chars or P.TITLE.search(head) or \
+                P.TERMINAL_PUNCT.search(joined) or not P.TITLE.search(joined):
+            continue
+        indent = len(c.line.text) - len(c.line.text.lstrip())
+        marked[index] = Classified(c.line, "title", heading=c.line.text.strip(), body_offset=len(c.line.text),
+                                   content_offset=indent, reason="title broken by a hard wrap")
+        marked[index + 1] = Classified(following.line, "title", heading=following.line.text.strip(),
+                                       body_offset=len(following.line.text), content_offset=0,
+                                       reason=f"continues line {c.line.number} (hard wrap)")
+    return marked
 
 
 def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
@@ -279,6 +303,12 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
         between, following = _chrome_then_content(index, lines)
         if following is None:
             continue
+        again = _next_content(lines.index(following), lines) if following.kind == "body" else None
+        if c.kind == "title" and again is not None and again.kind == "title" and _same_title(c, again):
+            # the title, a paragraph of the page's description, then the document with its title
+            marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)
+            marked[lines.index(following)] = _as_noise(following, "page summary above the document's title")
+            continue
         if _begins_with(following, c) and following.line.text.strip() != c.line.text.strip():
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # glued to the text below
             continue
@@ -301,6 +331,33 @@ def _begins_with(line: Classified, title: Classified) -> bool:
             for text in (P.TITLE_NUMBER_SUFFIX.sub("", P.PIECE_MARKER.sub("", to_halfwidth(title.line.text).strip())),
                          C.ANY_LIST_MARKER.sub("", to_halfwidth(line.line.text), count=1)))
     return len(x) >= 6 and y.startswith(x)
+
+
+def _mark_navigation_menu(lines: list[Classified]) -> list[Classified]:
+    """Three or more bulleted short lines in a row before the first sentence (• 工作总结 / • 工作计划
+    / • 心得体会): a site's menu of sections, chrome."""
+    first_sentence = next((i for i, c in enumerate(lines) if c.kind == "body" and
+                           P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text)) and _hanzi_count(c.line.text) >= 2),
+                          len(lines))
+    marked = list(lines)
+    run: list[int] = []
+    for index, c in enumerate([*lines[:first_sentence], None]):
+        if c is not None and c.kind == "blank":
+            continue
+        item = None if c is None else P.BULLET.sub("", to_halfwidth(c.line.text).strip(), count=1)
+        if c is not None and c.kind != "noise" and P.BULLET.match(to_halfwidth(c.line.text).strip()) and \
+                len(item) <= _MAX_MENU_ITEM_CHARS and not P.TERMINAL_PUNCT.search(item):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            for i in run:
+                marked[i] = _as_noise(lines[i], "navigation menu (a bulleted list of site sections)")
+        run = []
+    return marked
+
+
+#: A menu item of a site's navigation is a section name of a few words.
+_MAX_MENU_ITEM_CHARS = 12
 
 
 def _mark_bulleted_header(lines: list[Classified]) -> list[Classified]:
@@ -583,6 +640,9 @@ def _same_title(a: Classified, b: Classified) -> bool:
 
 def _start_reason(index: int, lines: list[Classified], current: ReportLines | None, rules: Rules) -> str:
     c = lines[index]
+    if c.style == "piece" and not c.heading and current is not None and not _has_content(current) and \
+            any(x.kind == "title" for x in current.lines):
+        return ""  # 范文一 alone under the title it numbers
     if c.style == "piece":
         return f"report marker ({c.marker})"
     if current is None:

@@ -123,6 +123,8 @@ _NEGATIVE_PATTERNS = {
     "numbered_slogan": rf"(?<=[“\"「『])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}(?=[”\"」』])",
     # 边境线四周, 村子四周: all around, not four weeks (为期四周, 四周内 stay durations)
     "surroundings": r"(?<![期时了过续用])四周(?!时间|内|后|以来|以上|左右|的时间)",
+    # …调研报告7篇, 范文3篇: the size of a collection in a page's title
+    "collection_size": r"(?<=报告|范文|汇编|合集|大全|精选|通用|实用)\s?\d{1,2}\s?篇",
     # 二年级, 3年级: a school year, not a duration
     "school_year": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年级",
     # 以下四个难题, 如下三点: the text announces its own points

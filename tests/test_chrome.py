@@ -426,3 +426,32 @@ def test_an_empty_date_label_does_not_take_the_title_as_its_date(tmp_path):
 def test_a_source_label_still_takes_the_site_name_below_it(tmp_path):
     corpus = load_text(tmp_path, f"某村党建调研报告\n来源:\n某某新闻\n{BODY}\n")
     assert noise_reasons(corpus)["某某新闻"].endswith("(value of the label above)")
+
+
+def test_a_bulleted_menu_of_site_sections_is_noise(tmp_path):
+    menu = "".join(f"  • {item}\n" for item in ("工作总结", "工作计划", "心得体会", "述职报告"))
+    corpus = load_text(tmp_path, f"{menu}  • 当前位置: 某某资料库 > 报告材料 > 正文\n某社区党建调研报告\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [6]
+    assert noise_reasons(corpus)["• 心得体会"] == "navigation menu (a bulleted list of site sections)"
+
+
+def test_a_bulleted_list_inside_a_report_stays_text(tmp_path):
+    items = "".join(f"• {item}\n" for item in ("组织建设", "阵地建设", "队伍建设"))
+    corpus = load_text(tmp_path, f"某社区党建调研报告\n{BODY}\n{items}{BODY}\n")
+    assert corpus.noise.empty
+
+
+def test_a_title_broken_by_a_hard_wrap_opens_the_report_with_its_piece_marker(tmp_path):
+    text = f"时间:2022-01-14 14:47:32 浏览次数:次\n某镇基层党组织现状及存在问题调研报\n告\n范文一\n{BODY}\n"
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [2]
+    assert list(corpus.noise["line"]) == [1]
+
+
+def test_a_description_between_two_copies_of_the_title_is_the_pages(tmp_path):
+    text = (f"某企业党建工作调研报告\n\n某市企业改制工作已初见成效,现将调研情况报告如下。\n\n"
+            f"某企业党建工作调研报告\n一、基本情况\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [5]
+    assert noise_reasons(corpus)["某市企业改制工作已初见成效,现将调研情况报告如下。"] == \
+        "page summary above the document's title"
