@@ -130,6 +130,8 @@ _NEGATIVE_PATTERNS = {
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
+#: Verbs that may stand between a prefix qualifier and its number (至少开展一次, 超过了330万).
+_QUALIFIED_VERBS = "了|要|需要|需|有|达|达到|占|开展|召开|组织|举办|参加|培训|发展"
 #: Words before a bare 百/千/万 that make it a rough number, with the qualifier they give
 #: (上百 'in the hundreds' is read as about a hundred).
 _ROUND_QUALIFIERS = {"将近": "about", "接近": "about", "近": "about", "上": "about", "逾": "more_than",
@@ -229,7 +231,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
         "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万])(?P<mid>{infix})?"
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
-        "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的)?$"),
+        # 不少于5人, 约有300名, 超过了330万, 至少要三五年, 至少开展一次: the qualifier, a verb between
+        "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的|{_QUALIFIED_VERBS})?$"),
         "suffix": re.compile(qualifier_alternation("suffix")),
         "time_suffix": re.compile(qualifier_alternation("time_suffix")),
         "change_verb": re.compile(
