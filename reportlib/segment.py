@@ -303,11 +303,12 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
         between, following = _chrome_then_content(index, lines)
         if following is None:
             continue
-        again = _next_content(lines.index(following), lines) if following.kind == "body" else None
+        at = index + 1 + len(between)
+        again = _next_content(at, lines) if following.kind == "body" else None
         if c.kind == "title" and again is not None and again.kind == "title" and _same_title(c, again):
             # the title, a paragraph of the page's description, then the document with its title
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)
-            marked[lines.index(following)] = _as_noise(following, "page summary above the document's title")
+            marked[at] = _as_noise(following, "page summary above the document's title")
             continue
         if _begins_with(following, c) and following.line.text.strip() != c.line.text.strip():
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # glued to the text below
