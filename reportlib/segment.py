@@ -274,7 +274,8 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
             continue
         if c.kind == "noise" and label.endswith(":") and alone and \
                 following.kind in ("heading", "title", "body") and not following.marker and \
-                (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars):
+                (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars or
+                 to_halfwidth(following.line.text).lstrip().startswith("《")):  # 《某某论坛》2024年第1期,…
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
     return marked
 
@@ -418,7 +419,7 @@ def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified
     for index, c in enumerate(masthead):
         if (titled or _before_front_matter(index, lines) or _is_lone_byline(index, lines)) and \
                 c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
-                not P.TITLE.search(c.line.text.strip()):
+                not P.TITLE.search(c.line.text.strip()) and not _repeats_a_line_above(index, lines):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \
                 ("navigation" in above.reason or "breadcrumb" in above.reason)
@@ -454,8 +455,21 @@ def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
 
 def _is_personal_name(name: str) -> bool:
     name = re.sub(r"\s+", "", name)
-    return 2 <= len(name) <= 3 and name[-1] not in "村镇乡县市区省州旗" and \
-        (name[0] in surnames() or name[:2] in surnames())
+    return 2 <= len(name) <= 3 and name[-1] not in "村镇乡县市区省州旗" and _has_surname(name)
+
+
+def _repeats_a_line_above(index: int, lines: list[Classified]) -> bool:
+    """Whether the line says what a title above it said, punctuation aside (非公党建,任重道远 under
+    the page's 非公党建任重道远): a copy of the title, not a list of names."""
+    words = re.sub(r"[\W_]+", "", to_halfwidth(lines[index].line.text))
+    return any(re.sub(r"[\W_]+", "", to_halfwidth(c.line.text)) == words for c in lines[:index]
+               if c.kind == "title" or c.reason == _PAGE_TITLE_REPEATED)
+
+
+def _has_surname(name: str) -> bool:
+    """Whether `name` starts with a common surname (单 or 欧阳; 鲍娜仁高娃 too): 非公党建 does not."""
+    name = name.strip()
+    return name[:1] in surnames() or name[:2] in surnames()
 
 
 def _before_front_matter(index: int, lines: list[Classified]) -> bool:

@@ -104,12 +104,15 @@ _NEGATIVE_PATTERNS = {
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
-    "slogan": rf"(?<=[“\"「『]){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條][\u4e00-\u9fff]{{1,4}}(?=[”\"」』])",
+    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條][\u4e00-\u9fff]{{1,4}}(?=[”\"」』’'])",
     # 经历了两个阶段: / 有以下三种情况: / 存在两个不容忽视的问题: an enumeration announced before a colon
     "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條](?:[^，。；,;:：\d]{{1,8}}的)?"
                     rf"[\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
-    # 近两年来, 近三年以来, 两年多过去: time-frame adverbials, not durations
-    "time_frame": rf"近[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?=来|以来)"
+    # 近两年来, 二十年来, 70余年来, 两年多过去: time-frame adverbials, not durations (the annotators
+    # of the development set, six pages of seven)
+    "time_frame": rf"近?[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?[多余]?\s?年(?=来|以来)"
+                  # 这十年: this decade
+                  rf"|(?<=这)[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年"
                   rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)"
                   # 近两年, 过去的四年中, 40年前: when, not how long
                   rf"|(?<=近)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?![\d级])"
@@ -120,11 +123,16 @@ _NEGATIVE_PATTERNS = {
     # (这十五个村落 counts the villages studied)
     "anaphora": rf"(?<=[这那]){C.CN_SMALL_COUNT_CLASS}[个個种種类類项項条條点]",
     # “一市两区三组团”: a slogan of several numbered items in quotation marks
-    "numbered_slogan": rf"(?<=[“\"「『])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}(?=[”\"」』])",
+    "numbered_slogan": rf"(?<=[“\"「『‘'])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}"
+                       r"(?=[”\"」』’'])",
     # 边境线四周, 村子四周: all around, not four weeks (为期四周, 四周内 stay durations)
     "surroundings": r"(?<![期时了过续用])四周(?!时间|内|后|以来|以上|左右|的时间)",
     # …调研报告7篇, 范文3篇: the size of a collection in a page's title
     "collection_size": r"(?<=报告|范文|汇编|合集|大全|精选|通用|实用)\s?\d{1,2}\s?篇",
+    # 六七十年代, 90年代: a decade, not a duration
+    "decade": rf"[{C.CN_ONE_TO_TEN}\d]{{1,3}}\s?年代",
+    # 市直机关一支部、二支部: the name of a branch, not a count of teams
+    "branch_name": rf"[{C.CN_ONE_TO_TEN}\d]{{1,2}}支(?=部)",
     # 二年级, 3年级: a school year, not a duration
     "school_year": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年级",
     # 以下四个难题, 如下三点: the text announces its own points

@@ -340,6 +340,20 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("地方分站 [切换城市]", "navigation and account bar"),
     ("文章字数:2080", "document metadata of a sharing site"),
     ("快好知 kuaihz", "site name or address"),
+    ("工作報告 >調研報告 >", "breadcrumb navigation"),
+    ("1. 中國某某網 > 新聞 > 某地新聞", "breadcrumb navigation"),
+    ("本文目录基层党建调研报告乡镇机关基层党建调研报告", "table of contents"),
+    ('<style id="abc"></style>', "HTML markup left by the scrape"),
+    ('<noscript id="abc"><meter id="abc"></meter></noscript>', "HTML markup left by the scrape"),
+    ("发表时间:", "page metadata"),
+    ("版块分类:", "page metadata"),
+    (">可下载PDF全文(有效期7天)。", "download or sharing notice"),
+    ("点击查看更多>>", "download or sharing notice"),
+    ("某某,某某大学政府管理学院院长、教授;", "author biography (journal front matter)"),
+    ("中共某市某区委直属机关工作委员会", "byline (the issuing body)"),
+    ("某某医药高等专科学校 耿某 贾某", "byline (an affiliation and names)"),
+    ("(获2015年度全省组织工作调研成果二等奖)", "award note"),
+    (") h# T4 { O& D7 R3 e' u", "scrambled characters (a forum's copy protection)"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -352,6 +366,8 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "关键在于抓好党员队伍建设,发挥先锋模范作用。",
     "新华社记者在村里走访了十多户村民,了解党建工作的成效。",
     "团队成员分工明确,有的走访农户,有的整理问卷,工作很有成效。",
+    "因此,课题组在某某大学、某某党校研究生部等院校发放问卷400份。",
+    "区委组织部要求各支部按期换届,确保组织健全。",
     "调研组在某大学召开座谈会,听取了二十多位教师的意见。",
 ])
 def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
@@ -454,4 +470,21 @@ def test_a_description_between_two_copies_of_the_title_is_the_pages(tmp_path):
     corpus = load_text(tmp_path, text)
     assert corpus.reports["start_line"].tolist() == [5]
     assert noise_reasons(corpus)["某市企业改制工作已初见成效,现将调研情况报告如下。"] == \
+        "page summary above the document's title"
+
+
+def test_a_copy_of_the_title_with_a_comma_is_not_a_list_of_names(tmp_path):
+    text = (f"非公党建任重道远.docx\n下载资源\n非公党建任重道远\n\n非公党建,任重道远\n\n"
+            f"——对某省非公企业党建的调查与思考\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [5]
+    assert "非公党建,任重道远" not in noise_reasons(corpus)
+
+
+def test_a_title_its_description_and_the_title_again_after_the_page_chrome(tmp_path):
+    text = (f"当前位置:某某范文网 >\n工作報告 >調研報告 >\n村幹羣關係的調研報告\n村幹羣關係的調研報告\n"
+            f"在有着9億農民的中國,農村的穩定發展事關全局。\n村幹羣關係的調研報告\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [6]
+    assert noise_reasons(corpus)["在有着9億農民的中國,農村的穩定發展事關全局。"] == \
         "page summary above the document's title"
