@@ -354,6 +354,9 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("某某医药高等专科学校 耿某 贾某", "byline (an affiliation and names)"),
     ("(获2015年度全省组织工作调研成果二等奖)", "award note"),
     (") h# T4 { O& D7 R3 e' u", "scrambled characters (a forum's copy protection)"),
+    ("■某市委组织部课题组", "byline (the issuing body)"),
+    ("□楊某", "byline (a starred author name)"),
+    ("天天范文", "site name or address"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
