@@ -347,13 +347,14 @@ def _mark_navigation_menu(lines: list[Classified]) -> list[Classified]:
         if c is not None and c.kind == "blank":
             continue
         item = None if c is None else P.BULLET.sub("", to_halfwidth(c.line.text).strip(), count=1)
-        if c is not None and c.kind != "noise" and P.BULLET.match(to_halfwidth(c.line.text).strip()) and \
+        if c is not None and P.BULLET.match(to_halfwidth(c.line.text).strip()) and \
                 len(item) <= _MAX_MENU_ITEM_CHARS and not P.TERMINAL_PUNCT.search(item):
-            run.append(index)
+            run.append(index)  # items already found to be chrome count towards the menu too
             continue
         if len(run) >= 3:
             for i in run:
-                marked[i] = _as_noise(lines[i], "navigation menu (a bulleted list of site sections)")
+                if marked[i].kind != "noise":
+                    marked[i] = _as_noise(lines[i], "navigation menu (a bulleted list of site sections)")
         run = []
     return marked
 
@@ -439,12 +440,16 @@ def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
     """王某某 (or 林 生 黄某某 占某某) alone as the page's first text line, directly above a sentence:
     the authors' names.
 
-    Only names of two or three characters (a spaced 林 生 counts as two) that start with a common
-    surname and do not end like a place (李家村), so a short heading is not taken for a name."""
+    Only names of two or three characters (a spaced 林 生 counts as two) that do not end like a
+    place (李家村); a lone name must start with a common surname, and of several names one must
+    (surnames that begin words of the genre, 向 or 安, are not in the list), so a short heading is
+    not taken for a name."""
     c = lines[index]
     text = to_halfwidth(c.line.text).strip()
-    if c.kind not in ("heading", "title") or not P.NAMES_ONLY.match(text) or \
-            not all(_is_personal_name(name) for name in P.NAME.findall(text)):
+    names = P.NAME.findall(text)
+    if c.kind not in ("heading", "title") or not P.NAMES_ONLY.match(text) or not names or \
+            not all(2 <= len(re.sub(r"\s+", "", name)) <= 3 for name in names) or \
+            not (all if len(names) == 1 else any)(_is_personal_name(name) for name in names):
         return False
     if any(x.kind not in ("blank", "noise") for x in lines[:index]):
         return False

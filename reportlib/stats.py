@@ -228,7 +228,7 @@ def _patterns() -> dict[str, re.Pattern]:
     negatives["enumerated_points"] = rf"{NUMBER}(?:{'|'.join(re.escape(t) for t in tails)})"
     infix, prefix = qualifier_alternation("infix"), qualifier_alternation("prefix")
     statistic = (
-        rf"(?P<num>{NUMBER})(?P<mid>{infix})?(?:{_SPACE}(?P<mult>万亿|亿|万))?{_SPACE}(?P<unit1>{unit_alt})?"
+        rf"(?P<num>{NUMBER})(?:{_SPACE}(?P<mid>{infix}))?(?:{_SPACE}(?P<mult>万亿|亿|万))?{_SPACE}(?P<unit1>{unit_alt})?"
         rf"(?:\s*(?P<sep>{_RANGE_SEPARATOR})\s*(?P<num2>{NUMBER})(?P<mid2>{infix})?(?P<mult2>万亿|亿|万)?)?"
         rf"{_SPACE}(?P<unit>{unit_alt})?"
     )

@@ -357,6 +357,14 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("■某市委组织部课题组", "byline (the issuing body)"),
     ("□楊某", "byline (a starred author name)"),
     ("天天范文", "site name or address"),
+    ("內容提要城市化帶來的“撤村并居”使得回遷社區成為一類重要的城市社區。", "journal front matter"),
+    ("關鍵詞回遷社區村委會基層治理角色轉型", "journal front matter"),
+    ('摘"要:新時代,黨建與業務融合已成為各領域開展工作的基本遵循。', "journal front matter"),
+    ("[ 作者:李某華?汪某青?  文章來源:某某網  點擊數: 更新時間:2016-05-23 ]", "page metadata"),
+    ("亲,该文档总共3页,全部预览完了,如果喜欢就下载吧!", "paywall note"),
+    ("调查报告", "section name of the site"),
+    ("某某网_书友最值得收藏!", "site name or address"),
+    ("《某某》杂志2025年第2期刊发市委书记某某某署名文章《以某某为引领》", "source note of the article"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -491,3 +499,8 @@ def test_a_title_its_description_and_the_title_again_after_the_page_chrome(tmp_p
     assert corpus.reports["start_line"].tolist() == [6]
     assert noise_reasons(corpus)["在有着9億農民的中國,農村的穩定發展事關全局。"] == \
         "page summary above the document's title"
+
+
+def test_two_authors_one_with_a_surname_off_the_list_are_a_byline(tmp_path):
+    corpus = load_text(tmp_path, f"陸某某,向 某\n(某某學院經濟與管理學院,廣西某州 542899)\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [3]
