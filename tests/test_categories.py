@@ -137,3 +137,9 @@ def test_the_work_report_of_a_consultative_conference_committee_is_other():
     text = "各位委员:我代表常务委员会,向大会报告工作。商会和企业界委员积极建言,商会工作有新进展。" * 3
     category, evidence = categorize("政治协商会议全国委员会常务委员会工作报告", text)
     assert category == "other", evidence
+
+
+def test_office_buildings_and_platform_workers_are_enterprise():
+    text = ("商务楼宇党建覆盖楼宇内企业,外卖骑手和快递员等新就业群体加入党组织。" + PARTY) * 3
+    category, evidence = categorize("某区楼宇党建调研报告", text)
+    assert category == "enterprise", evidence
