@@ -143,3 +143,9 @@ def test_office_buildings_and_platform_workers_are_enterprise():
     text = ("商务楼宇党建覆盖楼宇内企业,外卖骑手和快递员等新就业群体加入党组织。" + PARTY) * 3
     category, evidence = categorize("某区楼宇党建调研报告", text)
     assert category == "enterprise", evidence
+
+
+def test_our_institution_in_a_hospital_survey_is_no_university_cue():
+    text = ("我院机关党委组织各支部党员填写问卷,我院医院党建工作有新进展。" + PARTY) * 3
+    category, evidence = categorize("", text)
+    assert category == "government", evidence
