@@ -55,7 +55,8 @@ _NUMERAL_TABLE = str.maketrans({**dict(zip(_FULLWIDTH, _HALFWIDTH)), **TRADITION
 _DECIMAL_STOP = re.compile(r"(?<=\d)[。．](?=\d{1,2}(?!\d))")
 
 #: An Arabic number with an optional decimal part and multiplier (1.3万, 54万亿, 336).
-ARABIC_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?"
+#: Thousands may be set apart by a space (5 047名), as typeset pages print them.
+ARABIC_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:万亿|亿|万|千)?"
 #: A Chinese numeral: it starts with a digit or 十 (so 百家, 千方百计, 万一 are not numbers).
 CHINESE_NUMBER = (
     r"(?=[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+"
@@ -65,7 +66,7 @@ CHINESE_NUMBER = (
 NUMBER = rf"(?:百分之(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})|{ARABIC_NUMBER}|{CHINESE_NUMBER})"
 
 #: A fraction with a slash (1/3, 2／3): a proper fraction of small numbers, not a date (2019/10/1).
-ARABIC_FRACTION = r"(?<![\d/.])(?P<numer>\d{1,3})\s?[/／]\s?(?P<denom>\d{1,3})(?![\d/])"
+ARABIC_FRACTION = r"(?<![\d/\\.])(?P<numer>\d{1,3})\s?[/／\\]\s?(?P<denom>\d{1,3})(?![\d/\\])"
 #: A fraction in words (三分之一): denominator, 分之, numerator.
 CHINESE_FRACTION = rf"(?P<denom_cn>{CHINESE_NUMBER})分之(?P<numer_cn>{CHINESE_NUMBER})"
 #: Two neighbouring digits for a rough count (两三个, 三四十人, 七八百户; and 三五年, three to five):
@@ -177,6 +178,8 @@ def parse_decimal(text: str) -> Decimal:
     """
     body = normalize_numbers(text.strip())
     body = body.removeprefix("百分之")
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+\S*", body):
+        body = re.sub(r"[ \u00a0\u2009]", "", body)  # 5 047: thousands set apart by a space
     match = _ARABIC_RE.fullmatch(body)
     if match:
         try:

@@ -261,7 +261,8 @@ def _join_wrapped_titles(lines: list[Classified], rules: Rules) -> list[Classifi
 
 def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
     """来源: on one line and 四川日报 on the next: the value of a metadata label is chrome too;
-    so is the paragraph under a front-matter label alone on its line (作者简介:, 摘要:)."""
+    so is the paragraph under a front-matter label alone on its line (作者简介:, 摘要:).  A report
+    title under a label (内容预览: above 关于…的调查与思考) is the report's, never a label's value."""
     marked = list(lines)
     for index, c in enumerate(lines[:-1]):
         following = lines[index + 1]
@@ -273,7 +274,7 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
         if dated and not re.search(r"\d", following.line.text):
             continue
         if c.kind == "noise" and label.endswith(":") and alone and \
-                following.kind in ("heading", "title", "body") and not following.marker and \
+                following.kind in ("heading", "body") and not following.marker and \
                 (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars or
                  to_halfwidth(following.line.text).lstrip().startswith("《")):  # 《某某论坛》2024年第1期,…
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")

@@ -209,12 +209,13 @@ def _unit_alternation() -> str:
 
 
 def _placeholder_pattern(unit_alt: str) -> str:
-    """Placeholders standing for a number: a run of x/X/×/*/□ (with digits: 20XX, 201x; X.X)
-    before a unit, 万/亿, 年/月/日 or %, and 〔…〕 holding only dots, spaces and such marks."""
+    """Placeholders standing for a number: a run of x/X/×/*/□ (with digits: 20XX, 201x; X.X;
+    xx0余人) before a unit, 万/亿, 年/月/日 or %, and 〔…〕 holding only dots, spaces and such marks."""
     marks = re.escape(PLACEHOLDER_CHARS)
-    run = rf"(?<![A-Za-z])(?:\d+\.?)?[{marks}]+(?:\.[{marks}\d]+|\d{{1,3}}(?=\s?年))?"
+    run = (rf"(?<![A-Za-z])\d+\.?[{marks}]+(?:\.[{marks}\d]+|\d{{1,3}}(?=\s?年))?"
+           rf"|(?<![A-Za-z\d])[{marks}]+(?:\.[{marks}\d]+|\d{{1,3}})?")
     bracket = rf"〔(?=[^〕]*[^\d〕])[\s.…。·\d{marks}]*〕|〔〕"
-    return rf"{run}(?={_SPACE}(?:{unit_alt}|万|亿|年|月|日|%))|{bracket}"
+    return rf"(?:{run})(?={_SPACE}(?:余|多)?{_SPACE}(?:{unit_alt}|万|亿|年|月|日|%))|{bracket}"
 
 
 @lru_cache(maxsize=1)
@@ -460,7 +461,7 @@ def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
         suffix = _patterns()["suffix"].match(masked, match.end())
         end = suffix.end() if suffix else match.end()
         unit = "分之" if match.group("denom_cn") else text[start:match.end()] if match.group("half") else \
-            next(ch for ch in text[start:match.end()] if ch in "/／")
+            next(ch for ch in text[start:match.end()] if ch in "/／\\")
         out.append(Statistic(
             start=start, end=end, surface=text[start:end], value=float(value), value_high=None,
             unit=unit, unit_norm="fraction", dimension="fraction",

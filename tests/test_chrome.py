@@ -365,6 +365,14 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("调查报告", "section name of the site"),
     ("某某网_书友最值得收藏!", "site name or address"),
     ("《某某》杂志2025年第2期刊发市委书记某某某署名文章《以某某为引领》", "source note of the article"),
+    ("To strengthen the research on the party construction work in non-public enterprises, the team",
+     "English text added by the site"),
+    ('【摘" "要】 如何以黨建引領實現鄉村振興,是黨組織需要面對的實踐難題。', "journal front matter"),
+    ("摘要学生党员参加社会实践做贡献、长才干、受教育。", "journal front matter"),
+    ("内容预览:", "download or sharing notice"),
+    ("新来的客人请【点此注册】加入会员", "paywall note"),
+    ("前言:想要写出一篇引人入胜的文章?我们特意为您整理了某某范文,希望能给你带来灵感", "editor's lead-in"),
+    ("某市护边员在封控点执勤。某市外事和边境事务局供图", "photo caption"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -504,3 +512,8 @@ def test_a_title_its_description_and_the_title_again_after_the_page_chrome(tmp_p
 def test_two_authors_one_with_a_surname_off_the_list_are_a_byline(tmp_path):
     corpus = load_text(tmp_path, f"陸某某,向 某\n(某某學院經濟與管理學院,廣西某州 542899)\n{BODY}\n")
     assert corpus.reports["start_line"].tolist() == [3]
+
+
+def test_a_title_under_a_preview_label_is_the_reports(tmp_path):
+    corpus = load_text(tmp_path, f"内容预览:\n城市基层党建工作的调查与思考\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [2]
