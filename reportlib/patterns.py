@@ -72,11 +72,11 @@ REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调
 #: One personal name: two to five characters (鲍娜仁高娃), or a surname and a one-character given
 #: name that journals space apart to the width of three (林 生).
 _NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])"
-#: A line of personal names only: one to eight names, separated by spaces, 、, commas or +, none
+#: A line of personal names only: one to eight names, separated by spaces, 、, commas or + (+++), none
 #: of them a word that names a part of a text.
 NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
-    rf"{_NAME}(?:\s*[ 、,+]\s*{_NAME}){{0,7}}\s*$"
+    rf"{_NAME}(?:\s*[ 、,+]+\s*{_NAME}){{0,7}}\s*$"
 )
 #: The names of a NAMES_ONLY line, one by one.
 NAME = re.compile(_NAME)

@@ -132,7 +132,7 @@ def semantics_table():
 
     words: dict[str, list[str]] = {q: [] for q in QUALIFIERS}
     for row in load_qualifier_table():
-        if "traditional" not in row.note:
-            words[row.qualifier].append(row.word)
+        if "traditional" not in row.note and row.word not in words[row.qualifier]:
+            words[row.qualifier].append(row.word)  # 多 is an infix and, after a time unit, a suffix
     return pd.DataFrame([(q, QUALIFIER_SEMANTICS[q].relation, QUALIFIER_SEMANTICS[q].inclusive, "、".join(words[q]))
                          for q in QUALIFIERS], columns=["qualifier", "relation", "inclusive", "words"])

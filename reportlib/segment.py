@@ -215,7 +215,7 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
     lines = _join_wrapped_titles(_label_values(lines, rules), rules)
-    lines = _mark_page_titles(_mark_navigation_menu(_mark_bulleted_header(lines)))
+    lines = _mark_page_titles(_mark_navigation_menu(_mark_bulleted_header(_mark_outline(lines, rules))))
     lines = _mark_masthead_title(lines, rules)
     lines = _mark_listed_titles(_join_wrapped(_mark_author_names(lines, rules), rules))
     reports: list[ReportLines] = []
@@ -334,6 +334,29 @@ def _begins_with(line: Classified, title: Classified) -> bool:
             for text in (P.TITLE_NUMBER_SUFFIX.sub("", P.PIECE_MARKER.sub("", to_halfwidth(title.line.text).strip())),
                          C.ANY_LIST_MARKER.sub("", to_halfwidth(line.line.text), count=1)))
     return len(x) >= 6 and y.startswith(x)
+
+
+def _mark_outline(lines: list[Classified], rules: Rules) -> list[Classified]:
+    """The lines under a table-of-contents label (目录, 提纲, 目录/提纲:……) up to the first sentence,
+    or up to the first entry the page gives again (the text begins and repeats them): the report's
+    headings listed by the site, or the titles of the reports of a collection."""
+    marked = list(lines)
+    for index, c in enumerate(lines):
+        if c.kind != "noise" or c.reason != "table of contents":
+            continue
+        entries: set[str] = set()
+        for position in range(index + 1, len(lines)):
+            x = lines[position]
+            text = to_halfwidth(x.line.text).strip()
+            key = re.sub(r"[\W_]+", "", text)
+            if x.kind == "blank" or (x.kind == "noise" and x.reason == "table of contents"):
+                continue
+            if x.kind == "noise" or key in entries or len(text) > rules.max_title_chars or \
+                    P.TERMINAL_PUNCT.search(text):
+                break
+            entries.add(key)
+            marked[position] = _as_noise(x, "table of contents")
+    return marked
 
 
 def _mark_navigation_menu(lines: list[Classified]) -> list[Classified]:

@@ -373,6 +373,15 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("新来的客人请【点此注册】加入会员", "paywall note"),
     ("前言:想要写出一篇引人入胜的文章?我们特意为您整理了某某范文,希望能给你带来灵感", "editor's lead-in"),
     ("某市护边员在封控点执勤。某市外事和边境事务局供图", "photo caption"),
+    ("顾 问:王某某 林某某 张 某", "journal masthead"),
+    ("委 员(以姓氏笔画为序):", "journal masthead"),
+    ("刘某林(《某某教育导刊》常务副主编)", "journal masthead"),
+    ("审 校:某某办公室", "journal masthead"),
+    ("相关热词搜索:", "navigation links"),
+    ("添加某某网到电脑桌面", "site notice"),
+    ("整理文档很辛苦,赏杯茶钱您下走!", "site notice"),
+    ("2. Department of Sociology, Peking University", "author affiliation (journal front matter)"),
+    ("目錄/提綱:……", "table of contents"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -387,6 +396,8 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "团队成员分工明确,有的走访农户,有的整理问卷,工作很有成效。",
     "因此,课题组在某某大学、某某党校研究生部等院校发放问卷400份。",
     "区委组织部要求各支部按期换届,确保组织健全。",
+    "委员会研究决定,成立工作专班。",
+    "主编了《党建读本》一书,供全县党员学习。",
     "调研组在某大学召开座谈会,听取了二十多位教师的意见。",
 ])
 def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
@@ -516,4 +527,18 @@ def test_two_authors_one_with_a_surname_off_the_list_are_a_byline(tmp_path):
 
 def test_a_title_under_a_preview_label_is_the_reports(tmp_path):
     corpus = load_text(tmp_path, f"内容预览:\n城市基层党建工作的调查与思考\n{BODY}\n")
+    assert corpus.reports["start_line"].tolist() == [2]
+
+
+def test_an_outline_under_its_label_is_noise_and_the_text_below_it_is_not(tmp_path):
+    text = (f"某工业园区党建工作调研报告\n目录/提纲:……\n一、园区基本情况\n二、园区党建情况\n一是突出重点\n"
+            f"三、初步成效\n……\n一、园区基本情况\n{BODY}\n二、园区党建情况\n{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [1]
+    assert set(corpus.noise["line"]) == {2, 3, 4, 5, 6, 7}
+    assert set(corpus.noise["reason"]) == {"table of contents"}
+
+
+def test_names_joined_by_plus_signs_are_a_byline(tmp_path):
+    corpus = load_text(tmp_path, f"李某+++李某娥\n十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
     assert corpus.reports["start_line"].tolist() == [2]
