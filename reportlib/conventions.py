@@ -83,6 +83,20 @@ _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+#: A run of three or more spaces between Chinese characters: a pinyin gloss masked in the
+#: normalised view ((jìn) and the like are at least three characters long).
+MASKED_GLOSS_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) {3,}(?=[\u4e00-\u9fff])")
+
+
+def drop_gloss_gaps(text: str) -> str:
+    """`text` without the gaps masked glosses leave between Chinese characters; single spaces stay.
+
+    >>> drop_gloss_gaps("周进     军 王景梅")
+    '周进军 王景梅'
+    """
+    return MASKED_GLOSS_GAP.sub("", text)
+
+
 def join_hanzi(text: str) -> str:
     """`text` without white space between Chinese characters (for reading words, not offsets).
 

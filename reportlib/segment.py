@@ -442,8 +442,9 @@ def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified
     titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(masthead):
+        names = C.drop_gloss_gaps(to_halfwidth(c.line.text))
         if (titled or _before_front_matter(index, lines) or _is_lone_byline(index, lines)) and \
-                c.kind in ("heading", "title") and P.NAMES_ONLY.match(to_halfwidth(c.line.text)) and \
+                c.kind in ("heading", "title") and P.NAMES_ONLY.match(names) and \
                 not P.TITLE.search(c.line.text.strip()) and not _repeats_a_line_above(index, lines):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \
@@ -469,7 +470,7 @@ def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
     (surnames that begin words of the genre, 向 or 安, are not in the list), so a short heading is
     not taken for a name."""
     c = lines[index]
-    text = to_halfwidth(c.line.text).strip()
+    text = C.drop_gloss_gaps(to_halfwidth(c.line.text)).strip()
     names = P.NAME.findall(text)
     if c.kind not in ("heading", "title") or not P.NAMES_ONLY.match(text) or not names or \
             not all(2 <= len(re.sub(r"\s+", "", name)) <= 3 for name in names) or \

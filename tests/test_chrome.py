@@ -382,6 +382,12 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("整理文档很辛苦,赏杯茶钱您下走!", "site notice"),
     ("2. Department of Sociology, Peking University", "author affiliation (journal front matter)"),
     ("目錄/提綱:……", "table of contents"),
+    ("……(某某网https://www.example.cn省略902字,正式会员可完整阅读)", "paywall note"),
+    ("收藏《对某乡党员队伍状况的调查与思考》)", "paywall note"),
+    ("【深入學習貫徹黨的二十屆三中全會精神·中國式現代化】", "column tag of a news page"),
+    ("某某日報記者 彭某暉 徐某雨 劉某東", "byline"),
+    ("2. 某某大学社会学系", "author affiliation (journal front matter)"),
+    ("2021-07-13 08:17:00張某王某李某月王某麗郭某輝張某慶", "publication date and byline"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -542,3 +548,14 @@ def test_an_outline_under_its_label_is_noise_and_the_text_below_it_is_not(tmp_pa
 def test_names_joined_by_plus_signs_are_a_byline(tmp_path):
     corpus = load_text(tmp_path, f"李某+++李某娥\n十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
     assert corpus.reports["start_line"].tolist() == [2]
+
+
+@pytest.mark.parametrize("line", ["【篇二】", "【精选范文】", "2021-07-13 08:17:00关于某村党建工作的调研报告"])
+def test_markers_and_a_dated_title_are_not_column_tags_or_bylines(line):
+    assert classify_line(Line("x.txt", 1, line, "\n")).reason == ""
+
+
+def test_names_with_glosses_above_the_abstract_are_a_byline(tmp_path):
+    text = f"周進(jìn)軍 王某梅 楊某佳\n摘 要:以7所高校二級學院黨委書記為對象。\n{BODY}\n"
+    corpus = load_text(tmp_path, text)
+    assert noise_reasons(corpus)["周進(jìn)軍 王某梅 楊某佳"] == "byline (names before or after the title)"
