@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -569,12 +570,14 @@ def _extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     return sorted(records + fractions, key=lambda stat: stat.start)
 
 
-def _paragraph_statistics(row, sentences: list[tuple[int, int, str]]) -> list[dict]:
+def _paragraph_statistics(row, sentences: list[tuple[int, int, str]],
+                          line_ends: list[tuple[int, int]] | None = None) -> list[dict]:
     """Statistics of one paragraph row with provenance columns.
 
     The extractor reads the paragraph's normalised view (``norm``: half-width, simplified,
     placeholders marked) where the table has one; ``surface`` is the original text at the same
-    offsets, as the source writes it.
+    offsets, as the source writes it.  `line_ends` gives, for a hard-wrapped paragraph, each of
+    its lines' (number, end offset in the joined text), so a statistic gets the line it stands on.
     """
     view = getattr(row, "norm", None) or row.text
     out = []
@@ -583,8 +586,10 @@ def _paragraph_statistics(row, sentences: list[tuple[int, int, str]]) -> list[di
     offset = getattr(row, "content_offset", row.body_offset) if heading else row.body_offset
     for stat in extract_statistics(view, body_offset=int(offset)):
         record = stat.to_dict()
+        line = next((number for number, end in line_ends if stat.start < end), int(row.line)) \
+            if line_ends else int(row.line)
         record.update(stat_id=f"{row.paragraph_id}-C{stat.start:04d}", report_id=row.report_id,
-                      source=row.source, line=int(row.line), section_path=row.section_path,
+                      source=row.source, line=line, section_path=row.section_path,
                       surface=row.text[stat.start:stat.end])
         hit = next((text for start, end, text in sentences if start <= stat.start < end), None)
         if hit is not None:
@@ -603,7 +608,8 @@ def statistics_table(corpus) -> pd.DataFrame:
 
     Columns: stat_id (``<paragraph_id>-C<offset>``: the report id, the line and the character
     offset, so an id never changes when other numbers or files are added), report_id, source,
-    line (1-based line of the source file where the paragraph begins), start, end (character
+    line (1-based line of the source file that holds the number: the paragraph's first line, or
+    for a hard-wrapped paragraph the line the number stands on), start, end (character
     offsets in the paragraph's text), section_path, surface (the number, its 多/余, unit and
     qualifier words as the source writes them), value, value_high (the upper end of a range,
     else NaN), unit, unit_norm, dimension (count, money, area, percent, percent_change, ratio,
@@ -619,12 +625,37 @@ def statistics_table(corpus) -> pd.DataFrame:
         for pid, start, end, text in corpus.sentences[["paragraph_id", "start", "end", "text"]].itertuples(
                 index=False, name=None):
             sentences.setdefault(pid, []).append((int(start), int(end), text))
+    texts = _wrapped_line_texts(corpus)
     records: list[dict] = []
     for row in corpus.paragraphs.itertuples(index=False):
-        records.extend(_paragraph_statistics(row, sentences.get(row.paragraph_id, [])))
+        records.extend(_paragraph_statistics(row, sentences.get(row.paragraph_id, []),
+                                             _line_ends(row, texts)))
     table = pd.DataFrame(records, columns=STATISTICS_COLUMNS)
     table["value_high"] = table["value_high"].astype(float)
     return table.reset_index(drop=True)
+
+
+def _wrapped_line_texts(corpus) -> dict[tuple[str, int], str]:
+    """(source, line) → text of the lines of hard-wrapped paragraphs (from ``corpus.lines``)."""
+    paragraphs, lines = corpus.paragraphs, getattr(corpus, "lines", None)
+    if lines is None or not len(lines) or "end_line" not in paragraphs:
+        return {}
+    wrapped = paragraphs[paragraphs["end_line"] > paragraphs["line"]]
+    wanted = {(source, n) for source, first, last in wrapped[["source", "line", "end_line"]].itertuples(
+        index=False, name=None) for n in range(int(first), int(last) + 1)}
+    return {(source, int(n)): text for source, n, text in lines[["source", "line", "text"]].itertuples(
+        index=False, name=None) if (source, int(n)) in wanted}
+
+
+def _line_ends(row, texts: dict[tuple[str, int], str]) -> list[tuple[int, int]] | None:
+    """(line number, end offset in the paragraph's text) of each line of a hard-wrapped paragraph
+    (its lines joined without separator); None for a one-line paragraph."""
+    end_line = int(getattr(row, "end_line", row.line))
+    if end_line == int(row.line) or not texts:
+        return None
+    numbers = range(int(row.line), end_line + 1)
+    ends = itertools.accumulate(len(texts.get((row.source, n), "")) for n in numbers)
+    return list(zip(numbers, ends))
 
 
 def write_tables(corpus, outdir: str | Path) -> list[Path]:

@@ -171,3 +171,18 @@ def test_a_report_marker_above_its_title_glued_to_the_text(tmp_path):
     corpus = load_text(tmp_path, text)
     assert corpus.reports["start_line"].tolist() == [3, 5]
     assert set(corpus.noise["line"]) == {1, 2, 4}
+
+
+WRAPPED_FIGURES = """某县农村基层党建调研报告
+一、基本情况
+全县共有村级党组织二百一十个,党员八
+千六百名。近年来,县委坚持把抓基层打
+基础作为长远之计,场所建成45个,实
+现全覆盖。"""
+
+
+def test_a_statistic_in_a_hard_wrapped_paragraph_names_the_line_it_stands_on(tmp_path):
+    corpus = load_text(tmp_path, WRAPPED_FIGURES)
+    assert corpus.paragraphs["end_line"].max() == 6  # one paragraph of lines 3 to 6
+    table = reportlib.stats.statistics_table(corpus)
+    assert dict(zip(table["surface"], table["line"])) == {"二百一十个": 3, "八千六百名": 3, "45个": 5}
