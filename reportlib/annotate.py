@@ -20,7 +20,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from . import patterns as P
-from .conventions import CATEGORIES, join_hanzi, to_halfwidth
+from .conventions import CATEGORIES, join_hanzi, to_halfwidth, words_only
 from .damage import damage_patterns, find_damage  # noqa: F401  (moved to reportlib.damage; kept importable here)
 from .errors import InputError, ValueInvalidError
 from .rules import DEFAULT_RULES, Rules
@@ -257,4 +257,4 @@ def _containment(texts: list[str], shingle_chars: int) -> np.ndarray:
 
 
 def _for_shingles(text: str) -> str:
-    return re.sub(r"[\W_]+", "", to_halfwidth(text))
+    return words_only(text)

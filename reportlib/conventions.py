@@ -97,6 +97,16 @@ def drop_gloss_gaps(text: str) -> str:
     return MASKED_GLOSS_GAP.sub("", text)
 
 
+def words_only(text: str) -> str:
+    """`text` half-width with only its letters, digits and characters: what two copies of a title
+    or a line share when punctuation and spacing differ.
+
+    >>> words_only("非公党建,任重道远 ")
+    '非公党建任重道远'
+    """
+    return re.sub(r"[\W_]+", "", to_halfwidth(text))
+
+
 def join_hanzi(text: str) -> str:
     """`text` without white space between Chinese characters (for reading words, not offsets).
 

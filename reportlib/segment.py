@@ -330,7 +330,7 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
 def _begins_with(line: Classified, title: Classified) -> bool:
     """Whether `line` begins with the words of `title` (punctuation, spaces, a report marker such as
     第1篇, a page-chunk number 1、 and a leading year aside)."""
-    x, y = (re.sub(r"^\d{4}年?", "", re.sub(r"[\W_]+", "", to_halfwidth(text)))
+    x, y = (re.sub(r"^\d{4}年?", "", C.words_only(text))
             for text in (P.TITLE_NUMBER_SUFFIX.sub("", P.PIECE_MARKER.sub("", to_halfwidth(title.line.text).strip())),
                          C.ANY_LIST_MARKER.sub("", to_halfwidth(line.line.text), count=1)))
     return len(x) >= 6 and y.startswith(x)
@@ -348,7 +348,7 @@ def _mark_outline(lines: list[Classified], rules: Rules) -> list[Classified]:
         for position in range(index + 1, len(lines)):
             x = lines[position]
             text = to_halfwidth(x.line.text).strip()
-            key = re.sub(r"[\W_]+", "", text)
+            key = C.words_only(text)
             if x.kind == "blank" or (x.kind == "noise" and x.reason == "table of contents"):
                 continue
             if x.kind == "noise" or key in entries or len(text) > rules.max_title_chars or \
@@ -362,9 +362,7 @@ def _mark_outline(lines: list[Classified], rules: Rules) -> list[Classified]:
 def _mark_navigation_menu(lines: list[Classified]) -> list[Classified]:
     """Three or more bulleted short lines in a row before the first sentence (• 工作总结 / • 工作计划
     / • 心得体会): a site's menu of sections, chrome."""
-    first_sentence = next((i for i, c in enumerate(lines) if c.kind == "body" and
-                           P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text)) and _hanzi_count(c.line.text) >= 2),
-                          len(lines))
+    first_sentence = next((i for i, c in enumerate(lines) if _is_sentence(c)), len(lines))
     marked = list(lines)
     run: list[int] = []
     for index, c in enumerate([*lines[:first_sentence], None]):
@@ -405,9 +403,7 @@ def _masthead(lines: list[Classified], rules: Rules) -> list[Classified]:
     """The lines before the text begins: up to the first sentence, numbered heading or marker."""
     masthead = []
     for c in lines[:rules.max_masthead_lines]:
-        sentence = c.kind == "body" and P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text)) and \
-            _hanzi_count(c.line.text) >= 2  # not a stray ? left by the scrape
-        if sentence or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
+        if _is_sentence(c) or (c.kind == "heading" and c.style != "plain") or c.style == "piece":
             break
         masthead.append(c)
     return masthead
@@ -428,6 +424,12 @@ def _mark_masthead_title(lines: list[Classified], rules: Rules) -> list[Classifi
                                        content_offset=len(c.line.text) - len(c.line.text.lstrip()), reason=c.reason)
             break
     return marked
+
+
+def _is_sentence(c: Classified) -> bool:
+    """A body line with sentence punctuation and words (not a stray ? left by the scrape)."""
+    return c.kind == "body" and bool(P.TERMINAL_PUNCT.search(to_halfwidth(c.line.text))) and \
+        _hanzi_count(c.line.text) >= 2
 
 
 def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified]:
@@ -491,8 +493,8 @@ def _is_personal_name(name: str) -> bool:
 def _repeats_a_line_above(index: int, lines: list[Classified]) -> bool:
     """Whether the line says what a title above it said, punctuation aside (非公党建,任重道远 under
     the page's 非公党建任重道远): a copy of the title, not a list of names."""
-    words = re.sub(r"[\W_]+", "", to_halfwidth(lines[index].line.text))
-    return any(re.sub(r"[\W_]+", "", to_halfwidth(c.line.text)) == words for c in lines[:index]
+    words = C.words_only(lines[index].line.text)
+    return any(C.words_only(c.line.text) == words for c in lines[:index]
                if c.kind == "title" or c.reason == _PAGE_TITLE_REPEATED)
 
 
