@@ -411,80 +411,11 @@ def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
     assert line in corpus.paragraphs["text"].tolist()
 
 
-@pytest.mark.parametrize("names", ["林 生 黄某友 占某琼", "丁 羽,周 圓", "劉某 王某 宋某萍"])
-def test_several_authors_above_the_first_sentence_are_a_byline(tmp_path, names):
-    corpus = load_text(tmp_path, f"{names}\n(某某大学 政治学院,湖北 武汉 430079)\n"
-                                 f"十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
-    assert corpus.reports["start_line"].tolist() == [3]
-    assert noise_reasons(corpus)[names] == "byline (names before or after the title)"
-
-
-def test_a_spaced_name_below_the_title_and_a_stray_question_mark_above_it(tmp_path):
-    text = (f"?\n\n管控与开放:边境地区乡村治理的思考\n\n2024-05-11 10:44\n某某学院学报 2024年1期\n"
-            f"侯 某\n(某某学院马克思主义学院,云南蒙自 661199)\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [3]
-    assert noise_reasons(corpus)["侯 某"] == "byline (names before or after the title)"
-
-
-def test_a_label_line_holding_its_values_does_not_swallow_the_title(tmp_path):
-    text = (f"关于某村村支书振兴之路调研报告\n发布时间:2024-08-14 阅读:\n关于某村村支书振兴之路调研报告\n"
-            f"摘要:\n{BODY}\n关键词:乡村振兴;基层治理\n团队成员:吴某进\n一、调研安排\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [3]
-    reasons = noise_reasons(corpus)
-    assert reasons["关于某村村支书振兴之路调研报告"] == "page title repeated before the article's title"
-    assert reasons["团队成员:吴某进"] == "byline"
-
-
 def test_a_decimal_numbered_section_ending_in_report_is_not_a_new_report(tmp_path):
     text = (f"某村调研报告\n一、调研内容\n{BODY}\n3.1 经济建设样例调查报告\n1. 乡村基础设施建设\n"
             "在调查中我们发现道路破损。\n")
     corpus = load_text(tmp_path, text)
     assert len(corpus.reports) == 1 and corpus.noise.empty
-
-
-def test_the_same_title_twice_in_a_row_is_one_report(tmp_path):
-    text = (f"某乡镇民族团结进步示范区建设工作情况调研报告【精选推荐】\n\n\n"
-            f" 某 乡镇民族团结进步示范区建设 工作情况的调研报告\n\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [4]
-    assert len(corpus.reports) == 1
-
-
-def test_a_numbered_piece_ending_in_a_label_opens_the_first_report(tmp_path):
-    text = (f"当前位置:某某网 >\n\n某小学党建调研报告多篇\n\n某小学党建调研报告多篇\n\n"
-            f"【第1篇】2022年某小学党建工作调研报告范文\n\n2022年某小学党建工作调研报告\n\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [7]
-
-
-def test_the_page_title_above_a_shared_documents_pages_and_chunks(tmp_path):
-    text = (f"关于某单位党组织调研报告2021(Word最新版)\n\n返回 下载 相关 举报\n"
-            f"关于某单位党组织调研报告2021(Word最新版)_第1页\n第1页 / 共13页\n资源描述\n\n"
-            f"1、关于某单位党组织调研报告2021第一篇{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [8]
-    assert noise_reasons(corpus)["关于某单位党组织调研报告2021(Word最新版)"] == \
-        "page title repeated before the article's title"
-
-
-def test_an_empty_date_label_does_not_take_the_title_as_its_date(tmp_path):
-    corpus = load_text(tmp_path, f"发布日期:\n边疆基层治理现代化的实践路径\n文章字数:2080\n{BODY}\n")
-    assert corpus.reports["start_line"].tolist() == [2]
-    assert "边疆基层治理现代化的实践路径" not in noise_reasons(corpus)
-
-
-def test_a_source_label_still_takes_the_site_name_below_it(tmp_path):
-    corpus = load_text(tmp_path, f"某村党建调研报告\n来源:\n某某新闻\n{BODY}\n")
-    assert noise_reasons(corpus)["某某新闻"].endswith("(value of the label above)")
-
-
-def test_a_bulleted_menu_of_site_sections_is_noise(tmp_path):
-    menu = "".join(f"  • {item}\n" for item in ("工作总结", "工作计划", "心得体会", "述职报告"))
-    corpus = load_text(tmp_path, f"{menu}  • 当前位置: 某某资料库 > 报告材料 > 正文\n某社区党建调研报告\n{BODY}\n")
-    assert corpus.reports["start_line"].tolist() == [6]
-    assert noise_reasons(corpus)["• 心得体会"] == "navigation menu (a bulleted list of site sections)"
 
 
 def test_a_bulleted_list_inside_a_report_stays_text(tmp_path):
@@ -500,42 +431,6 @@ def test_a_title_broken_by_a_hard_wrap_opens_the_report_with_its_piece_marker(tm
     assert list(corpus.noise["line"]) == [1]
 
 
-def test_a_description_between_two_copies_of_the_title_is_the_pages(tmp_path):
-    text = (f"某企业党建工作调研报告\n\n某市企业改制工作已初见成效,现将调研情况报告如下。\n\n"
-            f"某企业党建工作调研报告\n一、基本情况\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [5]
-    assert noise_reasons(corpus)["某市企业改制工作已初见成效,现将调研情况报告如下。"] == \
-        "page summary above the document's title"
-
-
-def test_a_copy_of_the_title_with_a_comma_is_not_a_list_of_names(tmp_path):
-    text = (f"非公党建任重道远.docx\n下载资源\n非公党建任重道远\n\n非公党建,任重道远\n\n"
-            f"——对某省非公企业党建的调查与思考\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [5]
-    assert "非公党建,任重道远" not in noise_reasons(corpus)
-
-
-def test_a_title_its_description_and_the_title_again_after_the_page_chrome(tmp_path):
-    text = (f"当前位置:某某范文网 >\n工作報告 >調研報告 >\n村幹羣關係的調研報告\n村幹羣關係的調研報告\n"
-            f"在有着9億農民的中國,農村的穩定發展事關全局。\n村幹羣關係的調研報告\n{BODY}\n")
-    corpus = load_text(tmp_path, text)
-    assert corpus.reports["start_line"].tolist() == [6]
-    assert noise_reasons(corpus)["在有着9億農民的中國,農村的穩定發展事關全局。"] == \
-        "page summary above the document's title"
-
-
-def test_two_authors_one_with_a_surname_off_the_list_are_a_byline(tmp_path):
-    corpus = load_text(tmp_path, f"陸某某,向 某\n(某某學院經濟與管理學院,廣西某州 542899)\n{BODY}\n")
-    assert corpus.reports["start_line"].tolist() == [3]
-
-
-def test_a_title_under_a_preview_label_is_the_reports(tmp_path):
-    corpus = load_text(tmp_path, f"内容预览:\n城市基层党建工作的调查与思考\n{BODY}\n")
-    assert corpus.reports["start_line"].tolist() == [2]
-
-
 def test_an_outline_under_its_label_is_noise_and_the_text_below_it_is_not(tmp_path):
     text = (f"某工业园区党建工作调研报告\n目录/提纲:……\n一、园区基本情况\n二、园区党建情况\n一是突出重点\n"
             f"三、初步成效\n……\n一、园区基本情况\n{BODY}\n二、园区党建情况\n{BODY}\n")
@@ -545,17 +440,82 @@ def test_an_outline_under_its_label_is_noise_and_the_text_below_it_is_not(tmp_pa
     assert set(corpus.noise["reason"]) == {"table of contents"}
 
 
-def test_names_joined_by_plus_signs_are_a_byline(tmp_path):
-    corpus = load_text(tmp_path, f"李某+++李某娥\n十八大报告指出,党的基层组织是党全部工作和战斗力的基础。\n{BODY}\n")
-    assert corpus.reports["start_line"].tolist() == [2]
-
-
 @pytest.mark.parametrize("line", ["【篇二】", "【精选范文】", "2021-07-13 08:17:00关于某村党建工作的调研报告"])
 def test_markers_and_a_dated_title_are_not_column_tags_or_bylines(line):
     assert classify_line(Line("x.txt", 1, line, "\n")).reason == ""
 
 
-def test_names_with_glosses_above_the_abstract_are_a_byline(tmp_path):
-    text = f"周進(jìn)軍 王某梅 楊某佳\n摘 要:以7所高校二級學院黨委書記為對象。\n{BODY}\n"
+SENTENCE = "十八大报告指出,党的基层组织是党全部工作和战斗力的基础。"
+REPEATED = "page title repeated before the article's title"
+SUMMARY = "page summary above the document's title"
+BYLINE = "byline (names before or after the title)"
+
+#: Written pages: text, the reports' start lines, {line: its noise reason}, lines that stay text.
+PAGE_LAYOUTS = {
+    "several authors spaced": (f"林 生 黄某友 占某琼\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
+                               [3], {"林 生 黄某友 占某琼": BYLINE}, []),
+    "several authors with a comma": (f"丁 羽,周 圓\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
+                                     [3], {"丁 羽,周 圓": BYLINE}, []),
+    "several authors in traditional script": (
+        f"劉某 王某 宋某萍\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
+        [3], {"劉某 王某 宋某萍": BYLINE}, []),
+    "a spaced name below the title, a stray ? above it": (
+        f"?\n\n管控与开放:边境地区乡村治理的思考\n\n2024-05-11 10:44\n某某学院学报 2024年1期\n"
+        f"侯 某\n(某某学院马克思主义学院,云南蒙自 661199)\n{BODY}\n",
+        [3], {"侯 某": BYLINE}, []),
+    "a label line holding its values takes no title": (
+        f"关于某村村支书振兴之路调研报告\n发布时间:2024-08-14 阅读:\n关于某村村支书振兴之路调研报告\n"
+        f"摘要:\n{BODY}\n关键词:乡村振兴;基层治理\n团队成员:吴某进\n一、调研安排\n{BODY}\n",
+        [3], {"关于某村村支书振兴之路调研报告": REPEATED, "团队成员:吴某进": "byline"}, []),
+    "the same title twice in a row": (
+        f"某乡镇民族团结进步示范区建设工作情况调研报告【精选推荐】\n\n\n"
+        f" 某 乡镇民族团结进步示范区建设 工作情况的调研报告\n\n{BODY}\n",
+        [4], {}, []),
+    "a numbered piece ending in a label": (
+        f"当前位置:某某网 >\n\n某小学党建调研报告多篇\n\n某小学党建调研报告多篇\n\n"
+        f"【第1篇】2022年某小学党建工作调研报告范文\n\n2022年某小学党建工作调研报告\n\n{BODY}\n",
+        [7], {}, []),
+    "the page title above a shared document's pages and chunks": (
+        f"关于某单位党组织调研报告2021(Word最新版)\n\n返回 下载 相关 举报\n"
+        f"关于某单位党组织调研报告2021(Word最新版)_第1页\n第1页 / 共13页\n资源描述\n\n"
+        f"1、关于某单位党组织调研报告2021第一篇{BODY}\n",
+        [8], {"关于某单位党组织调研报告2021(Word最新版)": REPEATED}, []),
+    "an empty date label takes no title as its date": (
+        f"发布日期:\n边疆基层治理现代化的实践路径\n文章字数:2080\n{BODY}\n",
+        [2], {}, ["边疆基层治理现代化的实践路径"]),
+    "a source label still takes the site name below it": (
+        f"某村党建调研报告\n来源:\n某某新闻\n{BODY}\n",
+        [1], {"某某新闻": "page metadata (value of the label above)"}, []),
+    "a bulleted menu of site sections": (
+        "".join(f"  • {item}\n" for item in ("工作总结", "工作计划", "心得体会", "述职报告"))
+        + f"  • 当前位置: 某某资料库 > 报告材料 > 正文\n某社区党建调研报告\n{BODY}\n",
+        [6], {"• 心得体会": "navigation menu (a bulleted list of site sections)"}, []),
+    "a description between two copies of the title": (
+        f"某企业党建工作调研报告\n\n某市企业改制工作已初见成效,现将调研情况报告如下。\n\n"
+        f"某企业党建工作调研报告\n一、基本情况\n{BODY}\n",
+        [5], {"某市企业改制工作已初见成效,现将调研情况报告如下。": SUMMARY}, []),
+    "a copy of the title with a comma is no list of names": (
+        f"非公党建任重道远.docx\n下载资源\n非公党建任重道远\n\n非公党建,任重道远\n\n"
+        f"——对某省非公企业党建的调查与思考\n{BODY}\n",
+        [5], {}, ["非公党建,任重道远"]),
+    "a title, its description and the title again after the chrome": (
+        f"当前位置:某某范文网 >\n工作報告 >調研報告 >\n村幹羣關係的調研報告\n村幹羣關係的調研報告\n"
+        f"在有着9億農民的中國,農村的穩定發展事關全局。\n村幹羣關係的調研報告\n{BODY}\n",
+        [6], {"在有着9億農民的中國,農村的穩定發展事關全局。": SUMMARY}, []),
+    "two authors, one surname off the list": (
+        f"陸某某,向 某\n(某某學院經濟與管理學院,廣西某州 542899)\n{BODY}\n", [3], {}, []),
+    "a title under a preview label": (f"内容预览:\n城市基层党建工作的调查与思考\n{BODY}\n", [2], {}, []),
+    "names joined by plus signs": (f"李某+++李某娥\n{SENTENCE}\n{BODY}\n", [2], {}, []),
+    "names with glosses above the abstract": (
+        f"周進(jìn)軍 王某梅 楊某佳\n摘 要:以7所高校二級學院黨委書記為對象。\n{BODY}\n",
+        [3], {"周進(jìn)軍 王某梅 楊某佳": BYLINE}, []),
+}
+
+
+@pytest.mark.parametrize("text, starts, reasons, kept", PAGE_LAYOUTS.values(), ids=list(PAGE_LAYOUTS))
+def test_page_layout(tmp_path, text, starts, reasons, kept):
     corpus = load_text(tmp_path, text)
-    assert noise_reasons(corpus)["周進(jìn)軍 王某梅 楊某佳"] == "byline (names before or after the title)"
+    assert corpus.reports["start_line"].tolist() == starts
+    found = noise_reasons(corpus)
+    assert {line: found.get(line) for line in reasons} == reasons
+    assert not set(kept) & set(found)
