@@ -101,8 +101,8 @@ def words_only(text: str) -> str:
     """`text` half-width with only its letters, digits and characters: what two copies of a title
     or a line share when punctuation and spacing differ.
 
-    >>> words_only("非公党建,任重道远 ")
-    '非公党建任重道远'
+    >>> words_only("两新党建,大有可为 ")
+    '两新党建大有可为'
     """
     return re.sub(r"[\W_]+", "", to_halfwidth(text))
 

@@ -55,7 +55,7 @@ _NUMERAL_TABLE = str.maketrans({**dict(zip(_FULLWIDTH, _HALFWIDTH)), **TRADITION
 _DECIMAL_STOP = re.compile(r"(?<=\d)[。．](?=\d{1,2}(?!\d))")
 
 #: An Arabic number with an optional decimal part and multiplier (1.3万, 54万亿, 336).
-#: Thousands may be set apart by a space (5 047名), as typeset pages print them.
+#: Thousands may be set apart by a space (3 126名), as typeset pages print them.
 ARABIC_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:万亿|亿|万|千)?"
 #: A Chinese numeral: it starts with a digit or 十 (so 百家, 千方百计, 万一 are not numbers).
 CHINESE_NUMBER = (
@@ -179,7 +179,7 @@ def parse_decimal(text: str) -> Decimal:
     body = normalize_numbers(text.strip())
     body = body.removeprefix("百分之")
     if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+\S*", body):
-        body = re.sub(r"[ \u00a0\u2009]", "", body)  # 5 047: thousands set apart by a space
+        body = re.sub(r"[ \u00a0\u2009]", "", body)  # 3 126: thousands set apart by a space
     match = _ARABIC_RE.fullmatch(body)
     if match:
         try:

@@ -70,7 +70,7 @@ WORD_COUNT_SUFFIX = re.compile(r"\s*\d{3,6}\s*字\s*$")
 REPORT_TITLE_END = re.compile(r"(?:调研报告|调查报告|考察报告|的调研|的调查|的思考|的探索|的实践|的启示|"
                               r"調研報告|調查報告|考察報告|的調研|的調查|的啟示)\s*$")
 #: One personal name: two to five characters (鲍娜仁高娃), or a surname and a one-character given
-#: name that journals space apart to the width of three (林 生).
+#: name that journals space apart to the width of three (林 某).
 _NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])"
 #: A line of personal names only: one to eight names, separated by spaces, 、, commas or + (+++), none
 #: of them a word that names a part of a text.

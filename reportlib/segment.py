@@ -464,10 +464,10 @@ def surnames() -> frozenset[str]:
 
 
 def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
-    """王某某 (or 林 生 黄某某 占某某) alone as the page's first text line, directly above a sentence:
+    """王某某 (or 林 某 黄某某 占某某) alone as the page's first text line, directly above a sentence:
     the authors' names.
 
-    Only names of two or three characters (a spaced 林 生 counts as two) that do not end like a
+    Only names of two or three characters (a spaced 林 某 counts as two) that do not end like a
     place (李家村); a lone name must start with a common surname, and of several names one must
     (surnames that begin words of the genre, 向 or 安, are not in the list), so a short heading is
     not taken for a name."""
@@ -491,8 +491,8 @@ def _is_personal_name(name: str) -> bool:
 
 
 def _repeats_a_line_above(index: int, lines: list[Classified]) -> bool:
-    """Whether the line says what a title above it said, punctuation aside (非公党建,任重道远 under
-    the page's 非公党建任重道远): a copy of the title, not a list of names."""
+    """Whether the line says what a title above it said, punctuation aside (两新党建,大有可为 under
+    the page's 两新党建大有可为): a copy of the title, not a list of names."""
     words = C.words_only(lines[index].line.text)
     return any(C.words_only(c.line.text) == words for c in lines[:index]
                if c.kind == "title" or c.reason == _PAGE_TITLE_REPEATED)

@@ -121,9 +121,9 @@ _NEGATIVE_PATTERNS = {
     # 十七届人大四次会议: the session of a congress, an ordinal
     "session": rf"[届][^，。；,;:\d]{{0,8}}?[{C.CN_ONE_TO_TEN}\d]{{1,3}}次(?=(?:全体)?(?:会议|全会|大会))",
     # 这两个比例, 这四个主体: a count of one numeral that points back at a short list just named
-    # (这十五个村落 counts the villages studied)
+    # (这十二个村庄 counts the villages studied)
     "anaphora": rf"(?<=[这那]){C.CN_SMALL_COUNT_CLASS}[个個种種类類项項条條点]",
-    # “一市两区三组团”: a slogan of several numbered items in quotation marks
+    # “一城两区三园”: a slogan of several numbered items in quotation marks
     "numbered_slogan": rf"(?<=[“\"「『‘'])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}"
                        r"(?=[”\"」』’'])",
     # 边境线四周, 村子四周: all around, not four weeks (为期四周, 四周内 stay durations)
@@ -249,7 +249,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:增长|增長|提高|提升|上升|增加|下降|降低|减少|減少|回落|下滑)了?"
             r"|(?:增幅|涨幅|漲幅|降幅|增速)(?:为|為|是|达|達)?)"
             rf"(?:达|{prefix})?$"),
-        # 占党员总数的13.3。: a share whose % sign the scrape lost
+        # 占党员总数的12.6。: a share whose % sign the scrape lost
         "bare_share": re.compile(r"占(?:[^，。；,;：:\d%]{0,12}?的)?(?P<num>\d{1,3}\.\d{1,2})"
                                  r"(?=\s*(?:[，。；,;)）]|$))"),
         "sentence_end": re.compile(r"[。！？；!?;]|(?<!\d)\.|\.(?!\d)"),
@@ -494,7 +494,7 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
 
 
 def _bare_shares(text: str, masked: str, normal: str) -> list[Statistic]:
-    """A decimal after 占…的 that ends its clause with no unit (占农村党员总数的13.3。): a share
+    """A decimal after 占…的 that ends its clause with no unit (占全镇党员总数的12.6。): a share
     whose % sign the scrape lost.  Its unit is empty, as written; it is read as a percentage."""
     out = []
     for match in _patterns()["bare_share"].finditer(masked):
@@ -602,8 +602,8 @@ def statistics_table(corpus) -> pd.DataFrame:
     """Every statistic cited in the corpus paragraphs, one row each, with its provenance.
 
     Reads each paragraph's normalised view from its ``body_offset``, and a heading's from its
-    ``content_offset`` (the list marker holds no statistic, the heading's words may: 1.本次调研
-    对象中有343位女性;). Duplicated reports are kept; call ``corpus.drop_duplicates()``
+    ``content_offset`` (the list marker holds no statistic, the heading's words may: 1.受访
+    学生中有312位女性;). Duplicated reports are kept; call ``corpus.drop_duplicates()``
     first to leave them out.
 
     Columns: stat_id (``<paragraph_id>-C<offset>``: the report id, the line and the character

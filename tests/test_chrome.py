@@ -333,13 +333,13 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("團隊成員:張某某、李某", "byline"),
     ("某某縣人民政府縣長 王某某", "byline (the speaker of a report)"),
     ("2019-12-16 08:17:55王某某李某某张某", "publication date and byline"),
-    ("某某大學 某某學院,上海 200001", "author affiliation (journal front matter)"),
-    ("摘? 要? 高校教師黨支部的黨建工作是一項重要工作,因此需要提升。", "journal front matter"),
-    ("關(guān)鍵詞? 高校;教師黨支部;黨建質量", "journal front matter"),
-    ("某某教育·高教 2012年12期", "journal issue (masthead)"),
+    ("某某大學 某某學院,某市 200001", "author affiliation (journal front matter)"),
+    ("摘? 要? 本文調查某校教師黨支部的組織生活情況。", "journal front matter"),
+    ("關(guān)鍵詞? 高校;黨支部;組織生活", "journal front matter"),
+    ("某省教育·高教 2015年3期", "journal issue (masthead)"),
     ("地方分站 [切换城市]", "navigation and account bar"),
     ("文章字数:2080", "document metadata of a sharing site"),
-    ("快好知 kuaihz", "site name or address"),
+    ("某某知 moumouzhi", "site name or address"),
     ("工作報告 >調研報告 >", "breadcrumb navigation"),
     ("1. 中國某某網 > 新聞 > 某地新聞", "breadcrumb navigation"),
     ("本文目录基层党建调研报告乡镇机关基层党建调研报告", "table of contents"),
@@ -352,27 +352,27 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("某某,某某大学政府管理学院院长、教授;", "author biography (journal front matter)"),
     ("中共某市某区委直属机关工作委员会", "byline (the issuing body)"),
     ("某某医药高等专科学校 耿某 贾某", "byline (an affiliation and names)"),
-    ("(获2015年度全省组织工作调研成果二等奖)", "award note"),
-    (") h# T4 { O& D7 R3 e' u", "scrambled characters (a forum's copy protection)"),
+    ("(获2019年度全市党建调研成果一等奖)", "award note"),
+    (") k# P2 { W& Q8 M5 z' y", "scrambled characters (a forum's copy protection)"),
     ("■某市委组织部课题组", "byline (the issuing body)"),
     ("□楊某", "byline (a starred author name)"),
-    ("天天范文", "site name or address"),
-    ("內容提要城市化帶來的“撤村并居”使得回遷社區成為一類重要的城市社區。", "journal front matter"),
-    ("關鍵詞回遷社區村委會基層治理角色轉型", "journal front matter"),
-    ('摘"要:新時代,黨建與業務融合已成為各領域開展工作的基本遵循。', "journal front matter"),
+    ("好好范文", "site name or address"),
+    ("內容提要本文以某市安置社區為例,分析村委會在城市化中的角色變化。", "journal front matter"),
+    ("關鍵詞安置社區村委會角色變化", "journal front matter"),
+    ('摘"要:本文調查了某民辦高校黨建與業務工作的結合情況。', "journal front matter"),
     ("[ 作者:李某華?汪某青?  文章來源:某某網  點擊數: 更新時間:2016-05-23 ]", "page metadata"),
     ("亲,该文档总共3页,全部预览完了,如果喜欢就下载吧!", "paywall note"),
     ("调查报告", "section name of the site"),
     ("某某网_书友最值得收藏!", "site name or address"),
     ("《某某》杂志2025年第2期刊发市委书记某某某署名文章《以某某为引领》", "source note of the article"),
-    ("To strengthen the research on the party construction work in non-public enterprises, the team",
+    ("The survey team visited twelve private firms of the county to see how their Party branches work",
      "English text added by the site"),
-    ('【摘" "要】 如何以黨建引領實現鄉村振興,是黨組織需要面對的實踐難題。', "journal front matter"),
-    ("摘要学生党员参加社会实践做贡献、长才干、受教育。", "journal front matter"),
+    ('【摘" "要】 本文以某鎮為例,討論黨組織如何帶動鄉村發展。', "journal front matter"),
+    ("摘要本文调查了某校学生党员参加社会实践的情况。", "journal front matter"),
     ("内容预览:", "download or sharing notice"),
     ("新来的客人请【点此注册】加入会员", "paywall note"),
     ("前言:想要写出一篇引人入胜的文章?我们特意为您整理了某某范文,希望能给你带来灵感", "editor's lead-in"),
-    ("某市护边员在封控点执勤。某市外事和边境事务局供图", "photo caption"),
+    ("某村护边员在界碑旁巡逻。某县边境事务局供图", "photo caption"),
     ("顾 问:王某某 林某某 张 某", "journal masthead"),
     ("委 员(以姓氏笔画为序):", "journal masthead"),
     ("刘某林(《某某教育导刊》常务副主编)", "journal masthead"),
@@ -380,11 +380,11 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("相关热词搜索:", "navigation links"),
     ("添加某某网到电脑桌面", "site notice"),
     ("整理文档很辛苦,赏杯茶钱您下走!", "site notice"),
-    ("2. Department of Sociology, Peking University", "author affiliation (journal front matter)"),
+    ("2. School of Public Administration, Some University", "author affiliation (journal front matter)"),
     ("目錄/提綱:……", "table of contents"),
     ("……(某某网https://www.example.cn省略902字,正式会员可完整阅读)", "paywall note"),
-    ("收藏《对某乡党员队伍状况的调查与思考》)", "paywall note"),
-    ("【深入學習貫徹黨的二十屆三中全會精神·中國式現代化】", "column tag of a news page"),
+    ("收藏《关于某乡党员队伍建设的调查》)", "paywall note"),
+    ("【學習貫徹全會精神·基層黨建看某地】", "column tag of a news page"),
     ("某某日報記者 彭某暉 徐某雨 劉某東", "byline"),
     ("2. 某某大学社会学系", "author affiliation (journal front matter)"),
     ("2021-07-13 08:17:00張某王某李某月王某麗郭某輝張某慶", "publication date and byline"),
@@ -432,7 +432,7 @@ def test_a_title_broken_by_a_hard_wrap_opens_the_report_with_its_piece_marker(tm
 
 
 def test_an_outline_under_its_label_is_noise_and_the_text_below_it_is_not(tmp_path):
-    text = (f"某工业园区党建工作调研报告\n目录/提纲:……\n一、园区基本情况\n二、园区党建情况\n一是突出重点\n"
+    text = (f"某开发区党建工作调研报告\n目录/提纲:……\n一、园区基本情况\n二、园区党建情况\n一是突出重点\n"
             f"三、初步成效\n……\n一、园区基本情况\n{BODY}\n二、园区党建情况\n{BODY}\n")
     corpus = load_text(tmp_path, text)
     assert corpus.reports["start_line"].tolist() == [1]
@@ -452,37 +452,37 @@ BYLINE = "byline (names before or after the title)"
 
 #: Written pages: text, the reports' start lines, {line: its noise reason}, lines that stay text.
 PAGE_LAYOUTS = {
-    "several authors spaced": (f"林 生 黄某友 占某琼\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
-                               [3], {"林 生 黄某友 占某琼": BYLINE}, []),
-    "several authors with a comma": (f"丁 羽,周 圓\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
-                                     [3], {"丁 羽,周 圓": BYLINE}, []),
+    "several authors spaced": (f"林 某 黄某友 占某琼\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
+                               [3], {"林 某 黄某友 占某琼": BYLINE}, []),
+    "several authors with a comma": (f"丁 某,周 某\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
+                                     [3], {"丁 某,周 某": BYLINE}, []),
     "several authors in traditional script": (
         f"劉某 王某 宋某萍\n(某某大学 政治学院,湖北 武汉 430079)\n{SENTENCE}\n{BODY}\n",
         [3], {"劉某 王某 宋某萍": BYLINE}, []),
     "a spaced name below the title, a stray ? above it": (
-        f"?\n\n管控与开放:边境地区乡村治理的思考\n\n2024-05-11 10:44\n某某学院学报 2024年1期\n"
-        f"侯 某\n(某某学院马克思主义学院,云南蒙自 661199)\n{BODY}\n",
+        f"?\n\n边境村治理的几点思考:以某县为例\n\n2024-05-11 10:44\n某某学院学报 2024年1期\n"
+        f"侯 某\n(某某学院马克思主义学院,云南某市 650000)\n{BODY}\n",
         [3], {"侯 某": BYLINE}, []),
     "a label line holding its values takes no title": (
-        f"关于某村村支书振兴之路调研报告\n发布时间:2024-08-14 阅读:\n关于某村村支书振兴之路调研报告\n"
+        f"关于某村党支部书记工作情况的调研报告\n发布时间:2024-08-14 阅读:\n关于某村党支部书记工作情况的调研报告\n"
         f"摘要:\n{BODY}\n关键词:乡村振兴;基层治理\n团队成员:吴某进\n一、调研安排\n{BODY}\n",
-        [3], {"关于某村村支书振兴之路调研报告": REPEATED, "团队成员:吴某进": "byline"}, []),
+        [3], {"关于某村党支部书记工作情况的调研报告": REPEATED, "团队成员:吴某进": "byline"}, []),
     "the same title twice in a row": (
-        f"某乡镇民族团结进步示范区建设工作情况调研报告【精选推荐】\n\n\n"
-        f" 某 乡镇民族团结进步示范区建设 工作情况的调研报告\n\n{BODY}\n",
+        f"某镇民族团结创建工作情况调研报告【精选推荐】\n\n\n"
+        f" 某镇民族团结 创建工作情况的调研报告\n\n{BODY}\n",
         [4], {}, []),
     "a numbered piece ending in a label": (
-        f"当前位置:某某网 >\n\n某小学党建调研报告多篇\n\n某小学党建调研报告多篇\n\n"
-        f"【第1篇】2022年某小学党建工作调研报告范文\n\n2022年某小学党建工作调研报告\n\n{BODY}\n",
+        f"当前位置:某某网 >\n\n某中学党建调研报告多篇\n\n某中学党建调研报告多篇\n\n"
+        f"【第1篇】2023年某中学党建工作调研报告范文\n\n2023年某中学党建工作调研报告\n\n{BODY}\n",
         [7], {}, []),
     "the page title above a shared document's pages and chunks": (
-        f"关于某单位党组织调研报告2021(Word最新版)\n\n返回 下载 相关 举报\n"
-        f"关于某单位党组织调研报告2021(Word最新版)_第1页\n第1页 / 共13页\n资源描述\n\n"
-        f"1、关于某单位党组织调研报告2021第一篇{BODY}\n",
-        [8], {"关于某单位党组织调研报告2021(Word最新版)": REPEATED}, []),
+        f"关于某局党组织建设调研报告2022(Word最新版)\n\n返回 下载 相关 举报\n"
+        f"关于某局党组织建设调研报告2022(Word最新版)_第1页\n第1页 / 共13页\n资源描述\n\n"
+        f"1、关于某局党组织建设调研报告2022第一篇{BODY}\n",
+        [8], {"关于某局党组织建设调研报告2022(Word最新版)": REPEATED}, []),
     "an empty date label takes no title as its date": (
-        f"发布日期:\n边疆基层治理现代化的实践路径\n文章字数:2080\n{BODY}\n",
-        [2], {}, ["边疆基层治理现代化的实践路径"]),
+        f"发布日期:\n某县边境乡镇治理的做法与思考\n文章字数:2080\n{BODY}\n",
+        [2], {}, ["某县边境乡镇治理的做法与思考"]),
     "a source label still takes the site name below it": (
         f"某村党建调研报告\n来源:\n某某新闻\n{BODY}\n",
         [1], {"某某新闻": "page metadata (value of the label above)"}, []),
@@ -491,24 +491,24 @@ PAGE_LAYOUTS = {
         + f"  • 当前位置: 某某资料库 > 报告材料 > 正文\n某社区党建调研报告\n{BODY}\n",
         [6], {"• 心得体会": "navigation menu (a bulleted list of site sections)"}, []),
     "a description between two copies of the title": (
-        f"某企业党建工作调研报告\n\n某市企业改制工作已初见成效,现将调研情况报告如下。\n\n"
-        f"某企业党建工作调研报告\n一、基本情况\n{BODY}\n",
-        [5], {"某市企业改制工作已初见成效,现将调研情况报告如下。": SUMMARY}, []),
+        f"某市国企党建工作调研报告\n\n今年以来,我们对全市国企党建情况作了调研,现报告如下。\n\n"
+        f"某市国企党建工作调研报告\n一、基本情况\n{BODY}\n",
+        [5], {"今年以来,我们对全市国企党建情况作了调研,现报告如下。": SUMMARY}, []),
     "a copy of the title with a comma is no list of names": (
-        f"非公党建任重道远.docx\n下载资源\n非公党建任重道远\n\n非公党建,任重道远\n\n"
-        f"——对某省非公企业党建的调查与思考\n{BODY}\n",
-        [5], {}, ["非公党建,任重道远"]),
+        f"两新党建大有可为.docx\n下载资源\n两新党建大有可为\n\n两新党建,大有可为\n\n"
+        f"——对某省两新组织党建的调查\n{BODY}\n",
+        [5], {}, ["两新党建,大有可为"]),
     "a title, its description and the title again after the chrome": (
-        f"当前位置:某某范文网 >\n工作報告 >調研報告 >\n村幹羣關係的調研報告\n村幹羣關係的調研報告\n"
-        f"在有着9億農民的中國,農村的穩定發展事關全局。\n村幹羣關係的調研報告\n{BODY}\n",
-        [6], {"在有着9億農民的中國,農村的穩定發展事關全局。": SUMMARY}, []),
+        f"当前位置:某某范文网 >\n工作報告 >調研報告 >\n某鎮黨群關係的調研報告\n某鎮黨群關係的調研報告\n"
+        f"農村穩定是全局穩定的基礎,我們利用暑假開展了調研。\n某鎮黨群關係的調研報告\n{BODY}\n",
+        [6], {"農村穩定是全局穩定的基礎,我們利用暑假開展了調研。": SUMMARY}, []),
     "two authors, one surname off the list": (
         f"陸某某,向 某\n(某某學院經濟與管理學院,廣西某州 542899)\n{BODY}\n", [3], {}, []),
-    "a title under a preview label": (f"内容预览:\n城市基层党建工作的调查与思考\n{BODY}\n", [2], {}, []),
+    "a title under a preview label": (f"内容预览:\n某区街道党建工作的调查与思考\n{BODY}\n", [2], {}, []),
     "names joined by plus signs": (f"李某+++李某娥\n{SENTENCE}\n{BODY}\n", [2], {}, []),
     "names with glosses above the abstract": (
-        f"周進(jìn)軍 王某梅 楊某佳\n摘 要:以7所高校二級學院黨委書記為對象。\n{BODY}\n",
-        [3], {"周進(jìn)軍 王某梅 楊某佳": BYLINE}, []),
+        f"周進(jìn)某 王某梅 楊某佳\n摘 要:本文調查了某省5所高校的教師黨支部。\n{BODY}\n",
+        [3], {"周進(jìn)某 王某梅 楊某佳": BYLINE}, []),
 }
 
 

@@ -417,10 +417,10 @@ def test_statistics_in_a_numbered_line_that_runs_on_without_a_full_stop(tmp_path
 
 def test_statistics_in_numbered_items_and_a_plain_heading_are_read(tmp_path):
     text = ("某校学生入党意愿调研报告\n一、基本情况\n据抽样统计40家单位,具体情况如下:\n"
-            "1.本次调研对象中有343 位女性,占比77.95%;\n2.有入党意愿的学生256 名。\n")
+            "1.受访学生中有312 位女性,占比70.59%;\n2.有入党意愿的学生210 名。\n")
     path = tmp_path / "page.txt"
     path.write_text(text, encoding="utf-8")
     import reportlib
 
     table = statistics_table(reportlib.load(path, overrides=False))
-    assert table["surface"].tolist() == ["40家", "343 位", "77.95%", "256 名"]
+    assert table["surface"].tolist() == ["40家", "312 位", "70.59%", "210 名"]
