@@ -76,7 +76,7 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
     for row in category_cues().itertuples(index=False):
-        n = body.count(row.cue) + rules.title_weight * title.count(row.cue)
+        n = _cue_count(body, row.cue) + rules.title_weight * _cue_count(title, row.cue)
         if n:
             scores[row.category] += row.weight * n
             hits[row.category].append(f"{row.cue}×{n}")
@@ -94,6 +94,23 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     if scores[best] == 0 or scores["other"] > scores[best] or other_title or (sparse and scores["other"] > 0):
         return "other", evidence
     return best, evidence
+
+
+#: The short names of non-communist parties (民进, 民建, 民革, 民盟) also occur across a word
+#: boundary: 居民进行, 边民进入, 农民建房, 人民革命.  Such an occurrence, after a character that ends a
+#: word in 民 or before one that starts a verb, is not the party's name.
+_PARTY_ABBREVIATION = re.compile(r"民[进建革盟]")
+_ENDS_A_MIN_WORD = "居农边人市村牧渔移公选国军网灾难贫股平藏回全为惠利便爱亲安富乐访庶殖船山牧警社族"
+_STARTS_A_VERB = {"进": "行入城一驻京村山厂步驻取出展", "建": "设房立造成起", "革": "命新", "盟": "约"}
+
+
+def _cue_count(text: str, cue: str) -> int:
+    """Occurrences of `cue` in `text`; a party's short name counts only where it stands as one."""
+    if not _PARTY_ABBREVIATION.fullmatch(cue):
+        return text.count(cue)
+    return sum(1 for m in re.finditer(cue, text)
+               if not (m.start() > 0 and text[m.start() - 1] in _ENDS_A_MIN_WORD)
+               and not (m.end() < len(text) and text[m.end()] in _STARTS_A_VERB[cue[1]]))
 
 
 @lru_cache(maxsize=1)

@@ -78,6 +78,8 @@ NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
     rf"{_NAME}(?:\s*[ 、,+]+\s*{_NAME}){{0,7}}\s*$"
 )
+#: An author's affiliation number or mark after a name (叶敏1.2, 奚建武2, 王某*): read past.
+NAME_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+(?:[.,]\d+)*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?\*?(?=[\s,、]|$)")
 #: The names of a NAMES_ONLY line, one by one.
 NAME = re.compile(_NAME)
 #: A list bullet before a line of page metadata.
@@ -95,6 +97,14 @@ INLINE_HEADING = re.compile(
 
 #: A subtitle ("——在…大会上的报告") belongs to the title above it.
 SUBTITLE = re.compile(r"^\s*(?:[—-]{1,2}|──)")
+#: A newspaper's editor's note alone on its line (编者按, 开栏语), its text in the lines below.
+EDITORS_NOTE_LABEL = re.compile(
+    r"^\s*[【\[]?\s*(?:编者按|编者的话|编前语|编者语|编辑按|开栏语|开篇语)\s*[】\]]?\s*:?\s*$")
+#: The sentence that ends an editor's note: the column it opens and the reader's invitation.
+COLUMN_ANNOUNCEMENT = re.compile(
+    r"敬请(?:关注|期待|垂注)|(?:开设|开辟|推出|刊发|刊登)[^。]{0,40}(?:栏目|专栏|专题|系列报道)|即日起|今起")
+#: A news page's label before the article's own title, under a page heading of its own (原标题:…).
+ORIGINAL_TITLE_LABEL = re.compile(r"^\s*(?:原标题|原题|原題|原標題|原文标题|原文標題)\s*[:]\s*(?=\S)")
 
 #: Preamble sentences that open a report.  STRONG ones open a report before any heading;
 #: WEAK ones only directly before a restart of top-level numbering.

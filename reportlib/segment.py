@@ -133,6 +133,10 @@ def _classify(line: Line, rules: Rules) -> Classified:
     piece = _piece_marker(line, norm, rules)
     if piece is not None:
         return piece
+    label = P.ORIGINAL_TITLE_LABEL.match(norm)
+    if label and len(stripped) <= rules.max_title_chars and not P.TERMINAL_PUNCT.search(stripped):
+        return Classified(line, "title", heading=raw[label.end():].strip(), body_offset=len(raw),
+                          content_offset=len(raw) - len(raw.lstrip()))
     numbered = _numbered_heading(line, norm)
     if numbered is not None:
         return numbered
@@ -215,7 +219,8 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
     lines = _join_wrapped_titles(_label_values(lines, rules), rules)
-    lines = _mark_page_titles(_mark_navigation_menu(_mark_bulleted_header(_mark_outline(lines, rules))))
+    lines = _mark_navigation_menu(_mark_bulleted_header(_mark_outline(_mark_editors_note(lines), rules)))
+    lines = _mark_page_titles(_mark_title_copies(lines))
     lines = _mark_masthead_title(lines, rules)
     lines = _mark_listed_titles(_join_wrapped(_mark_author_names(lines, rules), rules))
     reports: list[ReportLines] = []
@@ -325,6 +330,123 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
         elif following.kind == "title" and following.style != "subtitle":
             marked[index] = _as_noise(c, "page heading above the document's title")
     return marked
+
+
+_EDITORS_NOTE_LINES = 3
+
+
+def _mark_editors_note(lines: list[Classified]) -> list[Classified]:
+    """The paragraphs under an editor's note label (编者按 or 开栏语 alone on its line) are the
+    editor's, up to the one that announces the column (即日起本报开设…栏目, 敬请关注), within
+    `_EDITORS_NOTE_LINES` lines; where no line announces it, the article's text may follow the
+    label directly and only the label is chrome."""
+    def words(c: Classified) -> str:
+        return C.join_hanzi(C.drop_gloss_gaps(to_halfwidth(c.line.text)))
+
+    marked = list(lines)
+    for index, c in enumerate(lines):
+        if c.kind != "noise" or not P.EDITORS_NOTE_LABEL.match(words(c)):
+            continue
+        below = [k for k in range(index + 1, len(lines)) if lines[k].kind != "blank"][:_EDITORS_NOTE_LINES]
+        end = next((k for k in below
+                    if lines[k].kind != "noise" and P.COLUMN_ANNOUNCEMENT.search(words(lines[k]))), None)
+        for k in below:
+            if end is None or k > end:
+                break
+            if lines[k].kind != "noise":
+                marked[k] = _as_noise(lines[k], "editor's note")
+    return marked
+
+
+_BETWEEN_TITLE_COPIES = "between the page's heading and the document's title"
+#: How many lines above a title its page copy may stand (a journal mirror's masthead runs to 30).
+_MAX_TITLE_COPY_DISTANCE = 60
+
+
+def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
+    """A page heading that the document repeats as its title further down, with no sentence
+    between (only chrome, bylines, affiliations, stray marks): the first copy and every line
+    between are chrome, the last copy opens the report.
+
+    A copy may differ a little (a site shortens the title for its heading, or the second copy
+    carries a label 原标题:); see `_title_variant`.  Where the document's own title block has a main
+    title above the repeated line (the page headed with the subtitle), the block starts there.
+    Lines with a heading number or a piece marker (a table of contents and the reports it lists)
+    are left to the other rules.
+    """
+    marked = list(lines)
+    kept: set[int] = set()  # copies that open the document (its title and subtitle)
+    for j, c in enumerate(lines):
+        key = _title_key(c)
+        if not key:
+            continue
+        for i in range(j - 1, max(-1, j - 1 - _MAX_TITLE_COPY_DISTANCE), -1):
+            earlier = lines[i]
+            if _is_sentence(earlier) or earlier.marker or earlier.style == "piece":
+                break
+            if earlier.kind in ("blank", "noise") or not _title_variant(_title_key(earlier), key):
+                continue
+            if _lists_titles(i, j, lines):
+                break  # a list of the reports' titles: a table of contents (see _drop_reason)
+            start = _title_block_start(i, j, lines)
+            kept.update((start, j))
+            for k in range(i, start):
+                if marked[k].kind not in ("blank", "noise") and k not in kept:
+                    marked[k] = _as_noise(lines[k], _PAGE_TITLE_REPEATED if k == i else _BETWEEN_TITLE_COPIES)
+            break
+    return marked
+
+
+def _lists_titles(first: int, copy: int, lines: list[Classified]) -> bool:
+    """Whether a line between two copies of a title comes again after the text below the second
+    (not in the second's own title block, as a subtitle does): the first copy is then an entry
+    of a list of titles, each repeated by its report."""
+    after = lines[copy + 1:copy + 1 + _MAX_TITLE_COPY_DISTANCE]
+    text = next((k for k, c in enumerate(after) if _is_sentence(c)), len(after))
+    below = [_title_key(x) for x in after[text:]]
+    return any(_title_variant(_title_key(c), key) for c in lines[first + 1:copy] for key in below if key)
+
+
+def _title_key(c: Classified) -> str:
+    """The words of a line that can be a title (not blank, chrome, a sentence or a numbered
+    heading), without a label 原标题:, a piece number or a site's suffix; '' for other lines."""
+    if c.kind in ("blank", "noise") or c.marker or c.style == "piece" or _is_sentence(c):
+        return ""
+    text = P.ORIGINAL_TITLE_LABEL.sub("", to_halfwidth(c.line.text).strip())
+    words = re.sub("的", "", C.words_only(P.TITLE_NUMBER_SUFFIX.sub("", C.drop_gloss_gaps(text))))
+    return words if len(words) >= 8 else ""
+
+
+def _title_variant(a: str, b: str) -> bool:
+    """Two copies of one title: the shorter at least three quarters as long as the longer, and
+    inside it or read in order inside it (a heading that leaves out a quoted phrase)."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if 4 * len(short) < 3 * len(long):
+        return False  # a line of a title wrapped over several lines is not a copy of it
+    if short in long:
+        return True
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def _title_block_start(first: int, copy: int, lines: list[Classified]) -> int:
+    """Where the document's title block ends by `lines[copy]` starts: at a main title directly
+    above it (blank lines aside), else at the copy itself; not at a list of names or at a line
+    that names a whole report."""
+    start = copy
+    for k in range(copy - 1, first, -1):
+        c = lines[k]
+        if c.kind == "blank":
+            continue
+        text = C.drop_gloss_gaps(to_halfwidth(c.line.text))
+        if c.kind in ("title", "heading") and c.style in ("", "plain") and not c.marker and \
+                _hanzi_count(text) >= 6 and not P.NAMES_ONLY.match(text) and \
+                not P.REPORT_TITLE_END.search(text.strip()):
+            start = k
+        break
+    return start
 
 
 def _begins_with(line: Classified, title: Classified) -> bool:
@@ -444,7 +566,7 @@ def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified
     titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(masthead):
-        names = C.drop_gloss_gaps(to_halfwidth(c.line.text))
+        names = _names_text(c)
         if (titled or _before_front_matter(index, lines) or _is_lone_byline(index, lines)) and \
                 c.kind in ("heading", "title") and P.NAMES_ONLY.match(names) and \
                 not P.TITLE.search(c.line.text.strip()) and not _repeats_a_line_above(index, lines):
@@ -472,7 +594,7 @@ def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
     (surnames that begin words of the genre, 向 or 安, are not in the list), so a short heading is
     not taken for a name."""
     c = lines[index]
-    text = C.drop_gloss_gaps(to_halfwidth(c.line.text)).strip()
+    text = _names_text(c).strip()
     names = P.NAME.findall(text)
     if c.kind not in ("heading", "title") or not P.NAMES_ONLY.match(text) or not names or \
             not all(2 <= len(re.sub(r"\s+", "", name)) <= 3 for name in names) or \
@@ -483,6 +605,11 @@ def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
     following = _next_content(index, lines)
     return following is not None and following.kind == "body" and \
         bool(P.TERMINAL_PUNCT.search(to_halfwidth(following.line.text)))
+
+
+def _names_text(c: Classified) -> str:
+    """A line read as a list of names: glosses and authors' affiliation numbers (叶敏1.2) left out."""
+    return P.NAME_NOTE_MARK.sub("", C.drop_gloss_gaps(to_halfwidth(c.line.text)))
 
 
 def _is_personal_name(name: str) -> bool:
@@ -506,7 +633,7 @@ def _has_surname(name: str) -> bool:
 
 def _before_front_matter(index: int, lines: list[Classified]) -> bool:
     following = next((c for c in lines[index + 1:] if c.kind != "blank"), None)
-    return following is not None and following.kind == "noise" and following.reason == "journal front matter"
+    return following is not None and following.kind == "noise" and "journal front matter" in following.reason
 
 
 def _join_wrapped(lines: list[Classified], rules: Rules) -> list[Classified]:
@@ -629,7 +756,9 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
     """
     reports = _merge_short_restarts(reports, rules)
     sizes = [_body_hanzi(r) for r in reports]
-    largest = sizes.index(max(sizes)) if sizes else -1
+    # the largest by its body, then by all its text (a title alone beats stray marks)
+    everything = [sum(_hanzi_count(c.line.text) for c in r.lines) for r in reports]
+    largest = max(range(len(reports)), key=lambda i: (sizes[i], everything[i]), default=-1)
     dropped = {i for i, body in enumerate(sizes) if body < rules.min_report_hanzi and i != largest}
     kept = [r for i, r in enumerate(reports) if i not in dropped]
     for index in sorted(dropped):

@@ -136,6 +136,9 @@ _NEGATIVE_PATTERNS = {
     "branch_name": rf"[{C.CN_ONE_TO_TEN}\d]{{1,2}}支(?=部)",
     # 二年级, 3年级: a school year, not a duration
     "school_year": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年级",
+    # 每两周一次, 每3个月召开1次: the period of a rate (its count, 一次, is the statistic)
+    "rate_period": rf"(?<=每)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?(?:个)?(?:周|星期|月|季度|年|天|日)"
+                   rf"(?=\s?[\u4e00-\u9fff]{{0,3}}?[{C.CN_ONE_TO_TEN}两\d])",
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
@@ -156,8 +159,9 @@ _SPACE = r"[ \u00a0\u3000]?"
 _NEGATION = re.compile(r"(?:并没有|並沒有|没有|沒有|并无|並無|未有|无|無)$")
 _MODIFIER_AFTER = re.compile(r"[^，。；,;：:、]{0,10}的")
 _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達|连续|連續|用了|用|经过|經過)$")
-#: 每月一次, 每周一次: a frequency, so 一 is a count, not the article.
-_FREQUENCY_BEFORE = re.compile(r"每[年季月周星期天日次人户村]{1,2}$")
+#: 每月一次, 每周一次, 每两周一次 (its period masked as rate_period): a frequency, so 一 is a count,
+#: not the article.
+_FREQUENCY_BEFORE = re.compile(rf"每(?:{re.escape(MASK)}+[\u4e00-\u9fff]{{0,3}}|[年季月周星期天日次人户村]{{1,2}})$")
 #: What may follow a count with 万 or 亿 and no unit word (总人口36.03万,): the clause ends there.
 _CLAUSE_END = re.compile(r"[，。；,;、)）]|$")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}

@@ -77,6 +77,15 @@ def test_a_sparse_text_with_cues_of_another_genre_is_other():
     assert categorize("", text)[0] == "other"
 
 
+def test_a_party_short_name_across_a_word_boundary_is_no_cue_of_another_genre():
+    """居民进行, 边民进入, 农民建房 hold 民进 and 民建 but name no party: a sparse border text keeps
+    its sector; the short name standing alone still counts."""
+    text = "抵边村寨居民进行边境巡逻,边民进入边境地区务工,农民建房增多,守边固边任务繁重。" * 3
+    category, evidence = categorize("", text)
+    assert category == "border" and "民进" not in evidence and "民建" not in evidence
+    assert "民进×1" in categorize("", "九三学社、民进的成员参加了边境地区调研。")[1]
+
+
 def test_another_genre_named_in_the_title_is_other():
     body = "高校基层组织建设情况良好,学生党员发挥作用,高校党建工作扎实。" * 3
     assert categorize("九三学社课题组赴高校调研", body)[0] == "other"

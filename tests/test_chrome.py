@@ -449,6 +449,7 @@ SENTENCE = "十八大报告指出,党的基层组织是党全部工作和战斗�
 REPEATED = "page title repeated before the article's title"
 SUMMARY = "page summary above the document's title"
 BYLINE = "byline (names before or after the title)"
+BETWEEN = "between the page's heading and the document's title"
 
 #: Written pages: text, the reports' start lines, {line: its noise reason}, lines that stay text.
 PAGE_LAYOUTS = {
@@ -509,6 +510,37 @@ PAGE_LAYOUTS = {
     "names with glosses above the abstract": (
         f"周進(jìn)某 王某梅 楊某佳\n摘 要:本文調查了某省5所高校的教師黨支部。\n{BODY}\n",
         [3], {"周進(jìn)某 王某梅 楊某佳": BYLINE}, []),
+    "a journal page's title block repeated below its masthead": (
+        f"•\n\n?\n\n某市社区自治的困境与出路\n——基于某区经验的考察\n\n2019-04-02 09:15:20某某\n"
+        f"某某研究 2019年2期\n\n某 某,某某某\n\n(1.某某大学 公共管理学院,上?!?00433)\n\n?\n\n"
+        f"某市社区自治的困境与出路\n——基于某区经验的考察\n\n某某1.2,某某某2\n\n{BODY}\n",
+        [17], {"某市社区自治的困境与出路": REPEATED, "——基于某区经验的考察": BETWEEN,
+               "(1.某某大学 公共管理学院,上?!?00433)": "author affiliation (journal front matter)",
+               "某某1.2,某某某2": BYLINE}, []),
+    "a shortened page heading above the main title and the full subtitle": (
+        f"某学院三下乡社会实践报告\n\n\n探索党建新路,提升自身素养\n\n某学院“暑假三下乡”社会实践报告\n\n"
+        f"一、 调查目的\n{BODY}\n",
+        [4], {"某学院三下乡社会实践报告": REPEATED}, ["探索党建新路,提升自身素养"]),
+    "a news page's heading above the article's original title": (
+        f"某某频道\n\n富了边民,稳了边疆\n\n——某省推进兴边富民行动调查\n\n来源:某某日报\n"
+        f"2021-03-17 08:29:19\n\n原标题:富了边民,稳了边疆\n\n——某省推进兴边富民行动调查\n\n"
+        f"某某日报特约记者 柯 某\n\n{BODY}\n",
+        [10], {"富了边民,稳了边疆": REPEATED, "——某省推进兴边富民行动调查": BETWEEN,
+               "某某日报特约记者 柯 某": "byline"}, []),
+    "a title wrapped over lines is not a page heading of its full copy below": (
+        f"从流入到融入:城市流动\n党员管理的转变——\n以某省在京流动党员为例\n作者简介:\n"
+        f"点击链接<\n从流入到融入:城市流动党员管理的转变——以某省在京流动党员为例\n>可下载PDF全文。\n"
+        f"一、引言\n{BODY}\n",
+        [1], {}, ["从流入到融入:城市流动", "以某省在京流动党员为例"]),
+    "an author whose surname begins common words, above the affiliation": (
+        f"包某某\n(某某自治区社会科学院公共管理研究所,某某 010010)\n{SENTENCE}\n{BODY}\n",
+        [3], {"包某某": BYLINE}, []),
+    "a column's lead-in up to its announcement": (
+        f"開欄語\n發展出題目,改革做文章。\n今年以來,我市推進各項改革,湧現出一批可推廣的成果。"
+        f"即日起,本報開設“改革典型案例”欄目,敬請關注。\n{SENTENCE}\n{BODY}\n",
+        [4], {"開欄語": "editor's note", "發展出題目,改革做文章。": "editor's note"}, []),
+    "an editor's note label with the article straight below": (
+        f"编者按\n{SENTENCE}\n{BODY}\n", [2], {"编者按": "editor's note"}, [SENTENCE]),
 }
 
 
