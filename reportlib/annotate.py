@@ -75,8 +75,11 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     title, body = (join_hanzi(_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t)))) for t in (title, body))
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
+    # a work cited by name (《…在…代表大会上的报告》) says what the text quotes, not its genre
+    uncited = {text: P.CITED_WORK.sub("", text) for text in (title, body)}
     for row in category_cues().itertuples(index=False):
-        n = _cue_count(body, row.cue) + rules.title_weight * _cue_count(title, row.cue)
+        t, b = (uncited[title], uncited[body]) if row.category == "other" else (title, body)
+        n = _cue_count(b, row.cue) + rules.title_weight * _cue_count(t, row.cue)
         if n:
             scores[row.category] += row.weight * n
             hits[row.category].append(f"{row.cue}×{n}")

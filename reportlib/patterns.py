@@ -103,6 +103,8 @@ EDITORS_NOTE_LABEL = re.compile(
 #: The sentence that ends an editor's note: the column it opens and the reader's invitation.
 COLUMN_ANNOUNCEMENT = re.compile(
     r"敬请(?:关注|期待|垂注)|(?:开设|开辟|推出|刊发|刊登)[^。]{0,40}(?:栏目|专栏|专题|系列报道)|即日起|今起")
+#: A work cited by its title in book-title marks (《…》).
+CITED_WORK = re.compile(r"《[^《》]{0,80}》")
 #: A news page's label before the article's own title, under a page heading of its own (原标题:…).
 ORIGINAL_TITLE_LABEL = re.compile(r"^\s*(?:原标题|原题|原題|原標題|原文标题|原文標題)\s*[:]\s*(?=\S)")
 

@@ -86,6 +86,24 @@ def test_a_party_short_name_across_a_word_boundary_is_no_cue_of_another_genre():
     assert "民进×1" in categorize("", "九三学社、民进的成员参加了边境地区调研。")[1]
 
 
+def test_a_cited_work_is_no_cue_of_another_genre():
+    """A village study quoting 《…在…全国代表大会上的报告》 cites the Congress report; it is not one."""
+    text = ("乡村治理组织在乡村振兴中发挥作用,农村社会组织日益活跃。" * 4 +
+            "参见《决胜全面建成小康社会——在中国共产党第十九次全国代表大会上的报告》。")
+    assert categorize("", text)[0] == "rural"
+    assert categorize("", text.replace("《", "").replace("》", ""))[0] == "other"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("离退休干部党支部设在老干部局,离退休干部党员参加组织生活。" * 2, "government"),
+    ("县教育局党委对全县教育系统学校党组织开展调研,党员教师发挥作用。" * 2, "government"),
+    ("村改居后的回迁社区,原村委会转为社区居委会,党组织随之调整。" * 2, "urban"),
+    ("县供电公司成立联合党支部,党员服务队为群众检修线路。" * 2, "enterprise"),
+])
+def test_cues_of_sectors_read_from_the_genre(text, sector):
+    assert categorize("", text)[0] == sector
+
+
 def test_another_genre_named_in_the_title_is_other():
     body = "高校基层组织建设情况良好,学生党员发挥作用,高校党建工作扎实。" * 3
     assert categorize("九三学社课题组赴高校调研", body)[0] == "other"

@@ -326,6 +326,12 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("(阅读全部图文内容,您需要先登录!)", "paywall note"),
     ("版权说明:本文档由用户提供并上传,收益归属内容提供方", "download disclaimer"),
     ("资源描述", "download or sharing notice"),
+    ("某县某村,老支书给干部群众讲述守护国土的故事。张某某、王某摄/某某图片", "photo caption"),
+    ("△开展日常巡边", "photo caption"),
+    ("本期《特别策划》聚焦我区边境口岸以党建为引领的实践探索。", "editor's note"),
+    ("1.中共某某委员会党校科研处;2.某某中心医院医学工程科", "author affiliation (journal front matter)"),
+    ("To study the Party’s work in non-public enterprises, this paper surveys 120 firms in one city.",
+     "English text added by the site"),
     ("返回 下载 相关 举报", "share buttons"),
     ("　　新華社某地5月8日電", "dateline of a news agency"),
     ("2020年某某部banner嵌入", "page template residue"),
@@ -405,6 +411,9 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "委员会研究决定,成立工作专班。",
     "主编了《党建读本》一书,供全县党员学习。",
     "调研组在某大学召开座谈会,听取了二十多位教师的意见。",
+    "1.加强组织建设;2.完善工作制度;3.落实党建责任。",
+    "本期培训共有学员80名,均为村党组织书记。",
+    "△",
 ])
 def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
     corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
