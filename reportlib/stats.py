@@ -111,7 +111,9 @@ _NEGATIVE_PATTERNS = {
                     rf"[\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
     # 近两年来, 二十年来, 70余年来, 两年多过去: time-frame adverbials, not durations (the annotators
     # of the development set, six pages of seven)
-    "time_frame": rf"近?[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?[多余]?\s?年(?=来|以来)"
+    "time_frame": rf"近?[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?[多余]?\s?年(?=来|以来|间)"
+                  # 近百年党的历程, 百年来: a century of history
+                  rf"|近百年|百年(?=来|以来)"
                   # 这十年: this decade
                   rf"|(?<=这)[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年"
                   rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)"
@@ -139,6 +141,12 @@ _NEGATIVE_PATTERNS = {
     # 每两周一次, 每3个月召开1次: the period of a rate (its count, 一次, is the statistic)
     "rate_period": rf"(?<=每)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?(?:个)?(?:周|星期|月|季度|年|天|日)"
                    rf"(?=\s?[\u4e00-\u9fff]{{0,3}}?[{C.CN_ONE_TO_TEN}两\d])",
+    # 连绵边关八千里, 八百里边防线: a distance of verse, not a measured one (30里 stays)
+    "verse_distance": rf"(?<![\d{C.CN_NUMERAL_CHARS}])[{C.CN_ONE_TO_TEN}两]?[百千万]里(?![路程])",
+    # 拱背桥25号1栋及2栋: building numbers of an address
+    "address": r"(?<=[号號])\s?\d{1,3}\s?[栋棟幢](?:\s?[及和、]\s?\d{1,3}\s?[栋棟幢])*",
+    # 三道沟煤矿, 二道河子: a place name
+    "place_name": rf"[{C.CN_ONE_TO_TEN}头]道(?=沟|溝|河|湾|灣|岭|嶺|梁|岔|营|營)",
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
@@ -162,8 +170,9 @@ _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達
 #: 每月一次, 每周一次, 每两周一次 (its period masked as rate_period): a frequency, so 一 is a count,
 #: not the article.
 _FREQUENCY_BEFORE = re.compile(rf"每(?:{re.escape(MASK)}+[\u4e00-\u9fff]{{0,3}}|[年季月周星期天日次人户村]{{1,2}})$")
-#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万,): the clause ends there.
-_CLAUSE_END = re.compile(r"[，。；,;、)）]|$")
+#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万, 205.7万(见表1)): the clause
+#: ends there.
+_CLAUSE_END = re.compile(r"[，。；,;、)）(（]|$")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -245,6 +254,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
         "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万])(?P<mid>{infix})?"
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
+        # 半个月, 半個小時: half a month or an hour (not 上半年, a date, nor 每半年, a rate)
+        "half_duration": re.compile(r"(?<![上下前后後每多大])半(?P<unit>[个個](?:月|小时|小時|钟头|鐘頭|世纪|世紀))"),
         # 不少于5人, 约有300名, 超过了330万, 至少要三五年, 至少开展一次: the qualifier, a verb between
         "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的|{_QUALIFIED_VERBS})?$"),
         "suffix": re.compile(qualifier_alternation("suffix")),
@@ -497,6 +508,26 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
     return out
 
 
+def _half_durations(text: str, masked: str, normal: str) -> list[Statistic]:
+    """Half a month or an hour in words (利用半个月左右时间, 半个小时): the value 0.5 of its unit."""
+    out = []
+    for match in _patterns()["half_duration"].finditer(masked):
+        start, end = match.span()
+        unit_key = next((u for u in (match.group("unit"), match.group("unit")[1:]) if u in load_units()), "")
+        if not unit_key:
+            continue
+        unit_norm, dimension = load_units()[unit_key]
+        suffix = _patterns()["suffix"].match(masked, end)
+        end = suffix.end() if suffix else end
+        out.append(Statistic(
+            start=start, end=end, surface=text[start:end], value=0.5, value_high=None,
+            unit=unit_key, unit_norm=unit_norm, dimension=dimension,
+            qualifier=_qualifier(masked, start, None, suffix.group(0) if suffix else None),
+            what=what_is_counted(normal, start, end, dimension=dimension), sentence=_sentence(text, start),
+        ))
+    return out
+
+
 def _bare_shares(text: str, masked: str, normal: str) -> list[Statistic]:
     """A decimal after 占…的 that ends its clause with no unit (占全镇党员总数的12.6。): a share
     whose % sign the scrape lost.  Its unit is empty, as written; it is read as a percentage."""
@@ -559,6 +590,7 @@ def _extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     fractions = _fractions(text, masked, normal)
     fractions += _round_numbers(text, _blank(masked, fractions), normal)
     fractions += _bare_shares(text, _blank(masked, fractions), normal)
+    fractions += _half_durations(text, _blank(masked, fractions), normal)
     masked = _blank(masked, fractions)
     records: list[Statistic] = []
     pos = 0
