@@ -109,7 +109,7 @@ _STARTS_A_VERB = {"进": "行入城一驻京村山厂步驻取出展", "建": "�
 
 def _cue_count(text: str, cue: str) -> int:
     """Occurrences of `cue` in `text`; a party's short name counts only where it stands as one."""
-    if not _PARTY_ABBREVIATION.fullmatch(cue):
+    if len(cue) != 2 or not _PARTY_ABBREVIATION.fullmatch(cue):
         return text.count(cue)
     return sum(1 for m in re.finditer(cue, text)
                if not (m.start() > 0 and text[m.start() - 1] in _ENDS_A_MIN_WORD)
