@@ -103,6 +103,10 @@ EDITORS_NOTE_LABEL = re.compile(
 #: The sentence that ends an editor's note: the column it opens and the reader's invitation.
 COLUMN_ANNOUNCEMENT = re.compile(
     r"敬请(?:关注|期待|垂注)|(?:开设|开辟|推出|刊发|刊登)[^。]{0,40}(?:栏目|专栏|专题|系列报道)|即日起|今起")
+#: A journal's front-matter label alone on its line, with or without brackets or a colon (摘要,
+#: [摘  要], 关键词, Abstract): its text is on the next line.
+FRONT_MATTER_LABEL = re.compile(r"^\s*[\[〔【]?\s*(?:摘\s*要|内容摘要|内容提要|提\s*要|关\s*键\s*[词字]|作者简介|"
+                                r"Abstract|ABSTRACT|Key\s*words)\s*[\]〕】]?\s*:?\s*$")
 #: A work cited by its title in book-title marks (《…》).
 CITED_WORK = re.compile(r"《[^《》]{0,80}》")
 #: A news page's label before the article's own title, under a page heading of its own (原标题:…).

@@ -283,6 +283,31 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
                 (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars or
                  to_halfwidth(following.line.text).lstrip().startswith("《")):  # 《某某论坛》2024年第1期,…
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
+    return _mark_front_matter_text(marked)
+
+
+_FRONT_MATTER_VALUE = "journal front matter (value of the label above)"
+
+
+def _mark_front_matter_text(lines: list[Classified]) -> list[Classified]:
+    """The text of a journal's abstract or keywords: the line after a front-matter label alone on
+    its line (摘要, [摘  要], 关键词; blank lines between), and a paragraph with no label that stands
+    between two lines of front matter (an affiliation above, the keywords below)."""
+    marked = list(lines)
+    text_lines = [k for k, c in enumerate(lines) if c.kind != "blank"]
+    for position, k in enumerate(text_lines):
+        c = lines[k]
+        above = lines[text_lines[position - 1]] if position > 0 else None
+        below = lines[text_lines[position + 1]] if position + 1 < len(text_lines) else None
+        if c.kind not in ("heading", "body") or c.marker:
+            continue
+        label_above = above is not None and above.kind == "noise" and \
+            bool(P.FRONT_MATTER_LABEL.match(C.join_hanzi(to_halfwidth(above.line.text))))
+        between = all(x is not None and x.kind == "noise" and "journal front matter" in x.reason
+                      for x in (above, below))
+        if label_above or between:
+            marked[k] = _as_noise(c, _FRONT_MATTER_VALUE if label_above else
+                                  "journal front matter (between two of its lines)")
     return marked
 
 

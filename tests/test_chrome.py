@@ -337,6 +337,7 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("〉〉〉〉〉某某某", "navigation fragment"),
     ("標籤:", "page metadata"),
     ("Abstract", "journal front matter"),
+    ("论文总字数:28681字", "document metadata of a sharing site"),
     ("(1.某某大学 马克思主义学院,上海 200237;2.某某大学(深圳) 马克思主义学院,深圳 518000)",
      "author affiliation (journal front matter)"),
     ("您当前的位置:首页  /  纪念文集", "breadcrumb navigation"),
@@ -427,6 +428,7 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "调研组在某大学召开座谈会,听取了二十多位教师的意见。",
     "1.加强组织建设;2.完善工作制度;3.落实党建责任。",
     "上一篇 下一篇近年来,某市税务局积极协助地方党委开展非公党建工作。",
+    "一是强组织;二是优服务;三是促发展。",
     "核心问题在于支部书记的能力,提示我们要加强培训。",
     "(某某大学课题组在某县发放问卷300份,回收有效问卷286份。)",
     "本期培训共有学员80名,均为村党组织书记。",
@@ -565,6 +567,17 @@ PAGE_LAYOUTS = {
         f"開欄語\n發展出題目,改革做文章。\n今年以來,我市推進各項改革,湧現出一批可推廣的成果。"
         f"即日起,本報開設“改革典型案例”欄目,敬請關注。\n{SENTENCE}\n{BODY}\n",
         [4], {"開欄語": "editor's note", "發展出題目,改革做文章。": "editor's note"}, []),
+    "an abstract under a bare label, keywords without one": (
+        f"某村集体经济发展的调查\n\n某某 某某某\n\n摘要\n\n本文以某村为例,考察党建引领集体经济的做法。\n\n"
+        f"关键词\n\n乡村振兴;党建引领;集体经济;某村\n\n一、研究缘起\n{BODY}\n",
+        [1], {"本文以某村为例,考察党建引领集体经济的做法。": "journal front matter (value of the label above)",
+              "乡村振兴;党建引领;集体经济;某村": "journal front matter"}, ["一、研究缘起"]),
+    "an abstract with no label between the affiliation and the keywords": (
+        f"高校党员发展质量的探索\n某某某\n(某某师范大学,福建 某市 363000)\n"
+        f"发展党员工作是高校党组织建设的要务。本文探讨质量保障体系。\n大学生党员;发展质量;保障体系\n{BODY}\n",
+        [1], {"发展党员工作是高校党组织建设的要务。本文探讨质量保障体系。":
+              "journal front matter (between two of its lines)"},
+        [BODY]),
     "an editor's note label with the article straight below": (
         f"编者按\n{SENTENCE}\n{BODY}\n", [2], {"编者按": "editor's note"}, [SENTENCE]),
 }
