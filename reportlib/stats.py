@@ -105,7 +105,9 @@ _NEGATIVE_PATTERNS = {
     "generation": r"\d0后",
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
-    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條][\u4e00-\u9fff]{{1,4}}(?=[”\"」』’'])",
+    # (“两支队伍”, “三周清零”)
+    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條支张張件周天日]"
+              rf"[\u4e00-\u9fff]{{1,4}}(?=[”\"」』’'])",
     # 经历了两个阶段: / 有以下三种情况: / 存在两个不容忽视的问题: an enumeration announced before a colon
     "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條](?:[^，。；,;:：\d]{{1,8}}的)?"
                     rf"[\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
@@ -115,7 +117,7 @@ _NEGATIVE_PATTERNS = {
                   # 近百年党的历程, 百年来: a century of history
                   rf"|近百年|百年(?=来|以来)"
                   # 这十年: this decade
-                  rf"|(?<=这)[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年"
+                  rf"|(?<=这)[{C.CN_ONE_TO_TEN}两百千\d]{{1,4}}\s?年"
                   rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)"
                   # 近两年, 过去的四年中, 40年前: when, not how long
                   rf"|(?<=近)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?![\d级])"
@@ -124,7 +126,7 @@ _NEGATIVE_PATTERNS = {
     "session": rf"[届][^，。；,;:\d]{{0,8}}?[{C.CN_ONE_TO_TEN}\d]{{1,3}}次(?=(?:全体)?(?:会议|全会|大会))",
     # 这两个比例, 这四个主体: a count of one numeral that points back at a short list just named
     # (这十二个村庄 counts the villages studied)
-    "anaphora": rf"(?<=[这那]){C.CN_SMALL_COUNT_CLASS}[个個种種类類项項条條点]",
+    "anaphora": rf"(?<=[这那哪]){C.CN_SMALL_COUNT_CLASS}[个個种種类類项項条條点]",
     # “一城两区三园”: a slogan of several numbered items in quotation marks
     "numbered_slogan": rf"(?<=[“\"「『‘'])(?:{C.CN_SMALL_COUNT_CLASS}{{1,2}}[\u4e00-\u9fff]{{1,3}}?){{2,}}"
                        r"(?=[”\"」』’'])",
@@ -146,7 +148,7 @@ _NEGATIVE_PATTERNS = {
     # 拱背桥25号1栋及2栋: building numbers of an address
     "address": r"(?<=[号號])\s?\d{1,3}\s?[栋棟幢](?:\s?[及和、]\s?\d{1,3}\s?[栋棟幢])*",
     # 三道沟煤矿, 二道河子: a place name
-    "place_name": rf"[{C.CN_ONE_TO_TEN}头]道(?=沟|溝|河|湾|灣|岭|嶺|梁|岔|营|營)",
+    "place_name": rf"[{C.CN_ONE_TO_TEN}头]道(?=沟|溝|河|湾|灣|岭|嶺|梁|岔|营|營|区|區|江|街)",
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
@@ -254,8 +256,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
         "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万])(?P<mid>{infix})?"
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
-        # 半个月, 半個小時: half a month or an hour (not 上半年, a date, nor 每半年, a rate)
-        "half_duration": re.compile(r"(?<![上下前后後每多大])半(?P<unit>[个個](?:月|小时|小時|钟头|鐘頭|世纪|世紀))"),
+        # 半个月, 半個小時, 半年多: half a month, an hour or a year (not 上半年, a date, nor 每半年, a rate)
+        "half_duration": re.compile(r"(?<![上下前后後每多大])半(?P<unit>[个個](?:月|小时|小時|钟头|鐘頭|世纪|世紀)"
+                                    r"|年(?=多|以上|左右))"),
         # 不少于5人, 约有300名, 超过了330万, 至少要三五年, 至少开展一次: the qualifier, a verb between
         "prefix": re.compile(rf"(?<!最)(?<!附)({prefix})(?:[^，。；,;：:、\d{MASK}]{{0,5}}的|{_QUALIFIED_VERBS})?$"),
         "suffix": re.compile(qualifier_alternation("suffix")),
@@ -517,7 +520,7 @@ def _half_durations(text: str, masked: str, normal: str) -> list[Statistic]:
         if not unit_key:
             continue
         unit_norm, dimension = load_units()[unit_key]
-        suffix = _patterns()["suffix"].match(masked, end)
+        suffix = _patterns()["suffix"].match(masked, end) or _patterns()["time_suffix"].match(masked, end)
         end = suffix.end() if suffix else end
         out.append(Statistic(
             start=start, end=end, surface=text[start:end], value=0.5, value_high=None,
