@@ -352,7 +352,7 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
             continue
         if _begins_with(following, c) or (following.kind == "title" and _same_title(c, following)):
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)
-        elif following.kind == "title" and following.style != "subtitle":
+        elif following.kind == "title" and following.style != "subtitle" and not _under_numbered_heading(index, lines):
             marked[index] = _as_noise(c, "page heading above the document's title")
     return marked
 
@@ -472,6 +472,13 @@ def _title_block_start(first: int, copy: int, lines: list[Classified]) -> int:
             start = k
         break
     return start
+
+
+def _under_numbered_heading(index: int, lines: list[Classified]) -> bool:
+    """Whether the text line above `lines[index]` (blank lines and chrome aside) is a numbered
+    heading (三、调查对象): the line is then that heading's text, not a page's heading."""
+    above = next((c for c in reversed(lines[:index]) if c.kind not in ("blank", "noise")), None)
+    return above is not None and above.kind == "heading" and bool(above.marker) and above.style != "plain"
 
 
 def _begins_with(line: Classified, title: Classified) -> bool:
@@ -784,7 +791,8 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
     # the largest by its body, then by all its text (a title alone beats stray marks)
     everything = [sum(_hanzi_count(c.line.text) for c in r.lines) for r in reports]
     largest = max(range(len(reports)), key=lambda i: (sizes[i], everything[i]), default=-1)
-    dropped = {i for i, body in enumerate(sizes) if body < rules.min_report_hanzi and i != largest}
+    dropped = {i for i, body in enumerate(sizes)
+               if body < rules.min_report_hanzi and i != largest and not _is_short_document(reports[i])}
     kept = [r for i, r in enumerate(reports) if i not in dropped]
     for index in sorted(dropped):
         reason = _drop_reason(index, reports, dropped) or \
@@ -793,6 +801,14 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
                      for c in reports[index].lines)
     noise.sort(key=lambda c: c.line.number)
     return kept, noise
+
+
+def _is_short_document(report: ReportLines) -> bool:
+    """A short piece with a structure of its own (一、 二、 三、 with text under them, a survey plan
+    between two reports): a document, not a run of chrome."""
+    numbered = [c for c in report.headings if c.marker and c.style != "plain"]
+    under = [c for c in report.lines if c.kind == "body" or (c.kind == "heading" and c.style == "plain")]
+    return len({c.number for c in numbered}) >= 3 and len(under) >= 2
 
 
 def _merge_short_restarts(reports: list[ReportLines], rules: Rules) -> list[ReportLines]:

@@ -186,3 +186,14 @@ def test_a_statistic_in_a_hard_wrapped_paragraph_names_the_line_it_stands_on(tmp
     assert corpus.paragraphs["end_line"].max() == 6  # one paragraph of lines 3 to 6
     table = reportlib.stats.statistics_table(corpus)
     assert dict(zip(table["surface"], table["line"])) == {"二百一十个": 3, "八千六百名": 3, "45个": 5}
+
+
+def test_a_short_piece_with_its_own_numbered_parts_is_kept(tmp_path):
+    """A survey plan (调查方案, 一、目的 二、时间 三、对象) before the report it plans is shorter than a
+    report, but its numbered parts make it a document: its lines stay text, not chrome."""
+    text = ("第一篇:某街道调查方案\n一、调查目的\n了解街道工作情况。\n二、调查时间\n2011年1月15日至31日\n"
+            "三、调查对象\n街道办事处及居民\n××\n关于某街道办事处工作的调查报告\n某某专业××\n"
+            f"{BODY}\n")
+    corpus = load_text(tmp_path, text)
+    assert corpus.reports["start_line"].tolist() == [1, 9]
+    assert sorted(corpus.noise["line"]) == [8, 10]
