@@ -64,7 +64,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     genre cues of `other` (政府工作报告, 各位代表, 民盟 …) outweigh the best sector, when the title
     holds one, or when any occur in a text with fewer than `rules.min_party_cues_per_1000`
     Party-building cues per 1,000 characters (a government work report mentions Party building
-    in passing) whose title does not name a field study (调研, 调查, 考察); and when no sector cue
+    in passing) whose title does not name a field study (调研, 调查, 考察) or in which those cues
+    occur at least twice (a people's congress committee's investigation); and when no sector cue
     occurs at all.  Otherwise it is the best sector (border rather than rural when the border cues
     reach `rules.min_border_share` of the rural ones), also for a short opening with few
     Party-building words: a page of this genre is about its sector before it names the Party.
@@ -92,7 +93,11 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     best = max(SECTORS, key=lambda c: (scores[c], -SECTORS.index(c)))
     if best == "rural" and scores["border"] >= rules.min_border_share * scores["rural"]:
         best = "border"  # the villages of a border region
-    sparse = density < rules.min_party_cues_per_1000 and not _FIELD_RESEARCH_TITLE.search(title)
+    # a field study of a sector keeps its sector in a sparse opening, unless another genre's cues
+    # recur (a people's congress committee's investigation: 人大常委会 twice)
+    other_hits = sum(int(hit.rsplit("×", 1)[1]) for hit in hits["other"])
+    sparse = density < rules.min_party_cues_per_1000 and \
+        (not _FIELD_RESEARCH_TITLE.search(title) or other_hits >= 2)
     other_title = any(cue in title for cue in _other_cues())
     if scores[best] == 0 or scores["other"] > scores[best] or other_title or (sparse and scores["other"] > 0):
         return "other", evidence

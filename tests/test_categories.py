@@ -104,6 +104,18 @@ def test_cues_of_sectors_read_from_the_genre(text, sector):
     assert categorize("", text)[0] == sector
 
 
+def test_a_congress_committee_investigation_is_other_despite_its_field_title():
+    """A sparse text whose title names an investigation keeps its sector (a page's opening may not
+    name the Party yet), unless another genre's cues recur: 人大常委会 twice."""
+    body = "县人大常委会组织视察农村卫生工作,乡镇卫生院条件改善,农村医疗水平提高。" * 2
+    assert categorize("农村卫生工作调查报告", body)[0] == "other"
+    assert categorize("农村卫生工作调查报告", body.replace("县人大常委会组织", "课题组", 1))[0] == "rural"
+
+
+def test_party_building_brought_into_firms_is_enterprise():
+    assert categorize("政党入企:国家与社会双向赋能的实践", "")[0] == "enterprise"
+
+
 def test_another_genre_named_in_the_title_is_other():
     body = "高校基层组织建设情况良好,学生党员发挥作用,高校党建工作扎实。" * 3
     assert categorize("九三学社课题组赴高校调研", body)[0] == "other"
