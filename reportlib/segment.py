@@ -141,8 +141,9 @@ def _classify(line: Line, rules: Rules) -> Classified:
     if numbered is not None:
         return numbered
     unnumbered = P.TITLE_NUMBER_SUFFIX.sub("", C.join_hanzi(P.PINYIN_GLOSS.sub("", stripped)))
+    title_word = P.TITLE.search(unnumbered)
     if _hanzi_count(stripped) >= 2 and len(stripped) <= rules.max_title_chars and \
-            not P.TERMINAL_PUNCT.search(unnumbered) and P.TITLE.search(unnumbered) and \
+            not P.TERMINAL_PUNCT.search(unnumbered) and title_word and title_word.start() > 0 and \
             not C.SECTION_NUMBER.match(stripped):
         return Classified(line, "title", heading=original, body_offset=len(raw),
                           content_offset=len(raw) - len(raw.lstrip()),
@@ -405,6 +406,8 @@ def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
         key = _title_key(c)
         if not key:
             continue
+        for k in _split_copy(j, key, lines):
+            marked[k] = _as_noise(lines[k], _PAGE_TITLE_REPEATED)
         for i in range(j - 1, max(-1, j - 1 - _MAX_TITLE_COPY_DISTANCE), -1):
             earlier = lines[i]
             if _is_sentence(earlier) or earlier.marker or earlier.style == "piece":
@@ -420,6 +423,32 @@ def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
                     marked[k] = _as_noise(lines[k], _PAGE_TITLE_REPEATED if k == i else _BETWEEN_TITLE_COPIES)
             break
     return marked
+
+
+_MAX_SPLIT_WORD_CHARS = 6
+
+
+def _split_copy(copy: int, key: str, lines: list[Classified]) -> list[int]:
+    """The lines of a copy of the title split into words, one per line (机关 / 党支部 / 建设 / …),
+    above `lines[copy]` (blank lines, chrome and whole copies between): their indexes, or []."""
+    position = copy - 1
+    while position >= 0 and (lines[position].kind in ("blank", "noise") or
+                             _title_variant(_title_key(lines[position]), key)):
+        position -= 1
+    run: list[int] = []
+    words = ""
+    while position >= 0 and len(words) < len(key):
+        c = lines[position]
+        if c.kind == "blank":
+            position -= 1
+            continue
+        piece = C.words_only(c.line.text)
+        if c.kind == "noise" or c.marker or not piece or len(piece) > _MAX_SPLIT_WORD_CHARS:
+            break
+        run.append(position)
+        words = piece + words
+        position -= 1
+    return run if len(run) >= 2 and words == key else []
 
 
 def _lists_titles(first: int, copy: int, lines: list[Classified]) -> bool:

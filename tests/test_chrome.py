@@ -582,6 +582,10 @@ PAGE_LAYOUTS = {
         [1], {"发展党员工作是高校党组织建设的要务。本文探讨质量保障体系。":
               "journal front matter (between two of its lines)"},
         [BODY]),
+    "a page heading split into words, one per line": (
+        f"温馨提示:\n网站客服:12345678\n机关\n党支部\n建设\n情况\n调研\n报告\n"
+        f"机关党支部建设情况调研报告\n机关党支部建设情况调研报告\n{BODY}\n",
+        [10], {"党支部": REPEATED, "调研": REPEATED}, []),
     "an editor's note label with the article straight below": (
         f"编者按\n{SENTENCE}\n{BODY}\n", [2], {"编者按": "editor's note"}, [SENTENCE]),
 }
