@@ -512,11 +512,12 @@ def _under_numbered_heading(index: int, lines: list[Classified]) -> bool:
 
 def _begins_with(line: Classified, title: Classified) -> bool:
     """Whether `line` begins with the words of `title` (punctuation, spaces, a report marker such as
-    第1篇, a page-chunk number 1、 and a leading year aside)."""
+    第1篇, a page-chunk number 1、 or a bare 1 glued to the title, and a leading year aside)."""
     x, y = (re.sub(r"^\d{4}年?", "", C.words_only(text))
             for text in (P.TITLE_NUMBER_SUFFIX.sub("", P.PIECE_MARKER.sub("", to_halfwidth(title.line.text).strip())),
                          C.ANY_LIST_MARKER.sub("", to_halfwidth(line.line.text), count=1)))
-    return len(x) >= 6 and y.startswith(x)
+    unnumbered = re.sub(r"^\d{1,3}(?=[\u4e00-\u9fff])", "", y)  # a page number glued on: 1呼伦贝尔市…
+    return len(x) >= 6 and (y.startswith(x) or unnumbered.startswith(x))
 
 
 def _mark_outline(lines: list[Classified], rules: Rules) -> list[Classified]:

@@ -582,6 +582,13 @@ PAGE_LAYOUTS = {
         [1], {"发展党员工作是高校党组织建设的要务。本文探讨质量保障体系。":
               "journal front matter (between two of its lines)"},
         [BODY]),
+    "a page number glued to the repeated title and its text": (
+        f"某市基层党员干部思想动态调查报告\n\n免费阅读已结束,点击下载阅读编辑剩下 ...\n\n资源描述\n\n"
+        f"1某市基层党员干部思想动态调查报告某市委党校课题组{BODY}\n",
+        [7], {"某市基层党员干部思想动态调查报告": REPEATED}, []),
+    "a title that begins with a number, glued to its text": (
+        f"3个村党支部建设情况的调查\n\n资源描述\n\n3个村党支部建设情况的调查{BODY}\n",
+        [5], {"3个村党支部建设情况的调查": REPEATED}, []),
     "a page heading split into words, one per line": (
         f"温馨提示:\n网站客服:12345678\n机关\n党支部\n建设\n情况\n调研\n报告\n"
         f"机关党支部建设情况调研报告\n机关党支部建设情况调研报告\n{BODY}\n",
