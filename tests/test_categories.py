@@ -99,6 +99,7 @@ def test_a_cited_work_is_no_cue_of_another_genre():
     ("县教育局党委对全县教育系统学校党组织开展调研,党员教师发挥作用。" * 2, "government"),
     ("村改居后的回迁社区,原村委会转为社区居委会,党组织随之调整。" * 2, "urban"),
     ("县供电公司成立联合党支部,党员服务队为群众检修线路。" * 2, "enterprise"),
+    ("问卷中共青团员占72%,入党积极分子占22%,多数人希望入党。" * 2, "university"),
 ])
 def test_cues_of_sectors_read_from_the_genre(text, sector):
     assert categorize("", text)[0] == sector
