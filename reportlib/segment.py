@@ -313,6 +313,7 @@ def _mark_front_matter_text(lines: list[Classified]) -> list[Classified]:
 
 
 _PAGE_TITLE_REPEATED = "page title repeated before the article's title"
+_PAGE_SUMMARY = "page summary above the document's title"
 
 
 def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
@@ -341,7 +342,7 @@ def _mark_page_titles(lines: list[Classified]) -> list[Classified]:
         if c.kind == "title" and again is not None and again.kind == "title" and _same_title(c, again):
             # the title, a paragraph of the page's description, then the document with its title
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)
-            marked[at] = _as_noise(following, "page summary above the document's title")
+            marked[at] = _as_noise(following, _PAGE_SUMMARY)
             continue
         if _begins_with(following, c) and following.line.text.strip() != c.line.text.strip():
             marked[index] = _as_noise(c, _PAGE_TITLE_REPEATED)  # glued to the text below
@@ -385,14 +386,17 @@ def _mark_editors_note(lines: list[Classified]) -> list[Classified]:
 
 
 _BETWEEN_TITLE_COPIES = "between the page's heading and the document's title"
+#: Sentences a news page may print between its heading and the article's own title (the lead).
+_MAX_LEAD_SENTENCES = 2
 #: How many lines above a title its page copy may stand (a journal mirror's masthead runs to 30).
 _MAX_TITLE_COPY_DISTANCE = 60
 
 
 def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
     """A page heading that the document repeats as its title further down, with no sentence
-    between (only chrome, bylines, affiliations, stray marks): the first copy and every line
-    between are chrome, the last copy opens the report.
+    between (only chrome, bylines, affiliations, stray marks) or, at the top of the page, a news
+    lead of at most `_MAX_LEAD_SENTENCES` sentences: the first copy and every line between are
+    chrome, the last copy opens the report.
 
     A copy may differ a little (a site shortens the title for its heading, or the second copy
     carries a label 原标题:); see `_title_variant`.  Where the document's own title block has a main
@@ -408,19 +412,26 @@ def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
             continue
         for k in _split_copy(j, key, lines):
             marked[k] = _as_noise(lines[k], _PAGE_TITLE_REPEATED)
+        sentences = 0
         for i in range(j - 1, max(-1, j - 1 - _MAX_TITLE_COPY_DISTANCE), -1):
             earlier = lines[i]
-            if _is_sentence(earlier) or earlier.marker or earlier.style == "piece":
+            if _is_sentence(earlier):
+                sentences += 1
+            if sentences > _MAX_LEAD_SENTENCES or earlier.marker or earlier.style == "piece":
                 break
             if earlier.kind in ("blank", "noise") or not _title_variant(_title_key(earlier), key):
                 continue
+            if sentences and any(x.kind not in ("blank", "noise") for x in lines[:i]):
+                break  # a news lead between two copies only at the top of the page
             if _lists_titles(i, j, lines):
                 break  # a list of the reports' titles: a table of contents (see _drop_reason)
             start = _title_block_start(i, j, lines)
             kept.update((start, j))
             for k in range(i, start):
                 if marked[k].kind not in ("blank", "noise") and k not in kept:
-                    marked[k] = _as_noise(lines[k], _PAGE_TITLE_REPEATED if k == i else _BETWEEN_TITLE_COPIES)
+                    reason = _PAGE_TITLE_REPEATED if k == i else \
+                        _PAGE_SUMMARY if _is_sentence(lines[k]) else _BETWEEN_TITLE_COPIES
+                    marked[k] = _as_noise(lines[k], reason)
             break
     return marked
 
@@ -448,7 +459,9 @@ def _split_copy(copy: int, key: str, lines: list[Classified]) -> list[int]:
         run.append(position)
         words = piece + words
         position -= 1
-    return run if len(run) >= 2 and words == key else []
+    # the heading may leave out a masked place before the title (X区公立医院… → 公立医院…)
+    whole = words == key or (key.endswith(words) and 4 * len(words) >= 3 * len(key))
+    return run if len(run) >= 2 and whole else []
 
 
 def _lists_titles(first: int, copy: int, lines: list[Classified]) -> bool:

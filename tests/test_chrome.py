@@ -339,6 +339,12 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("Abstract", "journal front matter"),
     ("论文总字数:28681字", "document metadata of a sharing site"),
     ("××", "redacted name (byline)"),
+    ("收藏 分享(赏)", "share buttons"),
+    ("【原编者按】近日,某刊印发了一份工作方案,引起关注。", "editor's note"),
+    ("您当前所在的位置: 某某大学 -> 学术动态 -> 正文", "breadcrumb navigation"),
+    ("财经 金融 证券 汽车 科技 消费 能源 地产 农业", "navigation bar (a row of section names)"),
+    ("LANGUAGES", "navigation fragment"),
+    ("字体:", "font-size control"),
     ("行政管理專業××", "byline (a student's major, name blanked)"),
     ("〔中圖分類", "journal front matter"),
     ("(1.某某大学 马克思主义学院,上海 200237;2.某某大学(深圳) 马克思主义学院,深圳 518000)",
@@ -433,6 +439,9 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "上一篇 下一篇近年来,某市税务局积极协助地方党委开展非公党建工作。",
     "一是强组织;二是优服务;三是促发展。",
     "XX村",
+    "张三 李四 王五",
+    "编者按语的作用是引导读者理解文章。",
+    "PPT",
     "核心问题在于支部书记的能力,提示我们要加强培训。",
     "(某某大学课题组在某县发放问卷300份,回收有效问卷286份。)",
     "本期培训共有学员80名,均为村党组织书记。",
@@ -589,6 +598,15 @@ PAGE_LAYOUTS = {
     "a title that begins with a number, glued to its text": (
         f"3个村党支部建设情况的调查\n\n资源描述\n\n3个村党支部建设情况的调查{BODY}\n",
         [5], {"3个村党支部建设情况的调查": REPEATED}, []),
+    "a news lead between the page's heading and the article's title": (
+        f"调研报告:乡村振兴背景下边疆地区乡村治理现代化\n(张某、李某某)\n某某新闻社讯\n"
+        f"今年暑假,某大学调研团队赴边疆地区开展调研,形成了调研报告。\n"
+        f"乡村振兴背景下边疆地区乡村治理现代化\n——以某边疆地区为例的调研报告\n{BODY}\n",
+        [5], {"调研报告:乡村振兴背景下边疆地区乡村治理现代化": REPEATED,
+              "今年暑假,某大学调研团队赴边疆地区开展调研,形成了调研报告。": SUMMARY}, []),
+    "a heading split into words without the masked place of the title": (
+        f"温馨提示:\n网站客服:12345678\n公立\n医院\n党建\n工作情况\n汇报\nX区公立医院党建工作情况汇报\n{BODY}\n",
+        [8], {"公立": REPEATED, "汇报": REPEATED}, []),
     "a page heading split into words, one per line": (
         f"温馨提示:\n网站客服:12345678\n机关\n党支部\n建设\n情况\n调研\n报告\n"
         f"机关党支部建设情况调研报告\n机关党支部建设情况调研报告\n{BODY}\n",
