@@ -632,18 +632,24 @@ def _is_sentence(c: Classified) -> bool:
 def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified]:
     """A line of personal names only (王某某 / 张某 李某) next to the title, before any text.
 
-    Only in the masthead (before the first body line or numbered heading, within
-    `rules.max_masthead_lines`) and only where that masthead has a title or the names stand directly
-    above journal front matter (摘要:, 关键词:), so a short heading of a text without a title is
-    never taken for a name.
+    In the masthead (before the first body line or numbered heading, within
+    `rules.max_masthead_lines`) where that masthead has a title or the names stand directly above
+    journal front matter (摘要:, 关键词:), so a short heading of a text without a title is never
+    taken for a name; and anywhere right under a title (and its subtitle) when at least half of the
+    names are personal names (a common surname, two or three characters, no place suffix).
     """
     masthead = _masthead(lines, rules)
     titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
-    for index, c in enumerate(masthead):
+    for index, c in enumerate(lines):
         names = _names_text(c)
-        if (titled or _before_front_matter(index, lines) or _is_lone_byline(index, lines)) and \
-                c.kind in ("heading", "title") and P.NAMES_ONLY.match(names) and \
+        under_title = _under_title(index, lines) and _mostly_personal_names(names)
+        if index < len(masthead):
+            placed = titled or _before_front_matter(index, lines) or _is_lone_byline(index, lines) or under_title
+        else:
+            placed = under_title
+        if placed and c.kind in ("heading", "title", "body") and not c.marker and c.style != "piece" and \
+                P.NAMES_ONLY.match(names) and not _names_a_place(names) and \
                 not P.TITLE.search(c.line.text.strip()) and not _repeats_a_line_above(index, lines):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \
@@ -682,14 +688,38 @@ def _is_lone_byline(index: int, lines: list[Classified]) -> bool:
         bool(P.TERMINAL_PUNCT.search(to_halfwidth(following.line.text)))
 
 
+def _names_a_place(text: str) -> bool:
+    """Whether a 'name' of the line ends like a place (王家村, 李庄镇): a place, not an author."""
+    return any(re.sub(r"\s+", "", name)[-1:] in _PLACE_SUFFIXES for name in P.NAME.findall(text))
+
+
+def _mostly_personal_names(text: str) -> bool:
+    names = P.NAME.findall(text)
+    return bool(names) and 2 * sum(_is_personal_name(n) for n in names) >= len(names)
+
+
+def _under_title(index: int, lines: list[Classified]) -> bool:
+    """Whether `lines[index]` stands right under a title, or under a title and its subtitle (blank
+    lines aside): where a page prints the authors' names."""
+    above = [c for c in reversed(lines[max(0, index - 6):index]) if c.kind != "blank"][:2]
+    if not above:
+        return False
+    if above[0].kind == "title":
+        return True
+    return len(above) == 2 and above[1].kind == "title" and bool(P.SUBTITLE.match(to_halfwidth(above[0].line.text)))
+
+
 def _names_text(c: Classified) -> str:
     """A line read as a list of names: glosses and authors' affiliation numbers (叶敏1.2) left out."""
     return P.NAME_NOTE_MARK.sub("", C.drop_gloss_gaps(to_halfwidth(c.line.text)))
 
 
+_PLACE_SUFFIXES = "村镇乡县市区省州旗"
+
+
 def _is_personal_name(name: str) -> bool:
     name = re.sub(r"\s+", "", name)
-    return 2 <= len(name) <= 3 and name[-1] not in "村镇乡县市区省州旗" and _has_surname(name)
+    return 2 <= len(name) <= 3 and name[-1] not in _PLACE_SUFFIXES and _has_surname(name)
 
 
 def _repeats_a_line_above(index: int, lines: list[Classified]) -> bool:
