@@ -106,11 +106,11 @@ _NEGATIVE_PATTERNS = {
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
     # (“两支队伍”, “三周清零”)
-    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條支张張件周天日]"
+    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條支张張件周天日户戶]"
               rf"[\u4e00-\u9fff]{{1,4}}(?=[”\"」』’'])",
     # 经历了两个阶段: / 有以下三种情况: / 存在两个不容忽视的问题: an enumeration announced before a colon
     "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條](?:[^，。；,;:：\d]{{1,8}}的)?"
-                    rf"[\u4e00-\u9fff]{{1,4}}(?=\s*[:：])",
+                    rf"[\u4e00-\u9fff]{{0,4}}(?=\s*[:：])",
     # 近两年来, 二十年来, 70余年来, 两年多过去: time-frame adverbials, not durations (the annotators
     # of the development set, six pages of seven)
     "time_frame": rf"近?[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?[多余]?\s?年(?=来|以来|间)"
@@ -143,6 +143,10 @@ _NEGATIVE_PATTERNS = {
     # 每两周一次, 每3个月召开1次: the period of a rate (its count, 一次, is the statistic)
     "rate_period": rf"(?<=每)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?(?:个)?(?:周|星期|月|季度|年|天|日)"
                    rf"(?=\s?[\u4e00-\u9fff]{{0,3}}?[{C.CN_ONE_TO_TEN}两\d])",
+    # ?012年: a year whose first digit the scrape lost
+    "damaged_year": r"(?<![\d.])0\d{2}\s?年",
+    # 苏庄三里社区, 十里铺: a place name
+    "place_li": rf"[{C.CN_ONE_TO_TEN}]里(?=社区|村|屯|街|河|庄|铺|桥|店|湾|坪|镇|乡|营)",
     # 连绵边关八千里, 八百里边防线: a distance of verse, not a measured one (30里 stays)
     "verse_distance": rf"(?<![\d{C.CN_NUMERAL_CHARS}])[{C.CN_ONE_TO_TEN}两]?[百千万]里(?![路程])",
     # 拱背桥25号1栋及2栋: building numbers of an address
@@ -172,9 +176,9 @@ _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達
 #: 每月一次, 每周一次, 每两周一次 (its period masked as rate_period): a frequency, so 一 is a count,
 #: not the article.
 _FREQUENCY_BEFORE = re.compile(rf"每(?:{re.escape(MASK)}+[\u4e00-\u9fff]{{0,3}}|[年季月周星期天日次人户村]{{1,2}})$")
-#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万, 205.7万(见表1)): the clause
-#: ends there.
-_CLAUSE_END = re.compile(r"[，。；,;、)）(（]|$")
+#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万, 205.7万(见表1), 仅40万左右。):
+#: the clause ends there, after a qualifier at most.
+_CLAUSE_END = re.compile(r"(?:左右|上下|以上|以下|多|余)?(?:[，。；,;、)）(（]|$)")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -217,10 +221,15 @@ def load_fixed_expressions() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return fixed, tails
 
 
-@lru_cache(maxsize=1)
-def _unit_alternation() -> str:
-    """The units of ``data/units.csv`` as one alternation, longest first (百分之 is a number form)."""
-    units = [u for u in load_units() if u != "百分之"]
+#: Units that also end a place's name: XX县, ××市 mask a place, not a number.
+_PLACE_NAME_UNITS = frozenset({"省", "县", "縣", "市"})
+
+
+@lru_cache(maxsize=2)
+def _unit_alternation(*, except_places: bool = False) -> str:
+    """The units of ``data/units.csv`` as one alternation, longest first (百分之 is a number form);
+    without `_PLACE_NAME_UNITS` when `except_places`."""
+    units = [u for u in load_units() if u != "百分之" and not (except_places and u in _PLACE_NAME_UNITS)]
     return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
 
 
@@ -240,7 +249,7 @@ def _patterns() -> dict[str, re.Pattern]:
     unit_alt = _unit_alternation()
     fixed, tails = load_fixed_expressions()
     negatives = dict(_NEGATIVE_PATTERNS)
-    negatives["placeholder"] = _placeholder_pattern(unit_alt)
+    negatives["placeholder"] = _placeholder_pattern(_unit_alternation(except_places=True))
     negatives["fixed_expression"] = "|".join(re.escape(f) for f in fixed)
     negatives["enumerated_points"] = rf"{NUMBER}(?:{'|'.join(re.escape(t) for t in tails)})"
     infix, prefix = qualifier_alternation("infix"), qualifier_alternation("prefix")
