@@ -108,8 +108,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
 #: boundary: 居民进行, 边民进入, 农民建房, 人民革命.  Such an occurrence, after a character that ends a
 #: word in 民 or before one that starts a verb, is not the party's name.
 _PARTY_ABBREVIATION = re.compile(r"民[进建革盟]")
-_ENDS_A_MIN_WORD = "居农边人市村牧渔移公选国军网灾难贫股平藏回全为惠利便爱亲安富乐访庶殖船山牧警社族"
-_STARTS_A_VERB = {"进": "行入城一驻京村山厂步驻取出展", "建": "设房立造成起", "革": "命新", "盟": "约"}
+_ENDS_A_MIN_WORD = "居农边人市村牧渔移公选国军网灾难贫股平藏回全为惠利便爱亲安富乐访庶殖船山警社族"
+_STARTS_A_VERB = {"进": "行入城一驻京村山厂步取出展", "建": "设房立造成起", "革": "命新", "盟": "约"}
 
 
 def _cue_count(text: str, cue: str) -> int:

@@ -521,7 +521,8 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
 
 
 def _half_durations(text: str, masked: str, normal: str) -> list[Statistic]:
-    """Half a month or an hour in words (利用半个月左右时间, 半个小时): the value 0.5 of its unit."""
+    """Half a month, an hour or a year in words (利用半个月左右时间, 半个小时, 半年多): the value 0.5 of
+    its unit."""
     out = []
     for match in _patterns()["half_duration"].finditer(masked):
         start, end = match.span()
