@@ -76,6 +76,7 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     title, body = (join_hanzi(_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t)))) for t in (title, body))
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
+    occurrences: dict[str, int] = {c: 0 for c in scores}
     # a work cited by name (《…在…代表大会上的报告》) says what the text quotes, not its genre
     uncited = {text: P.CITED_WORK.sub("", text) for text in (title, body)}
     for row in category_cues().itertuples(index=False):
@@ -83,6 +84,7 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
         n = _cue_count(b, row.cue) + rules.title_weight * _cue_count(t, row.cue)
         if n:
             scores[row.category] += row.weight * n
+            occurrences[row.category] += n
             hits[row.category].append(f"{row.cue}×{n}")
     density = 1000 * scores[PARTY_CUES] / max(1, len(title) + len(body))
     ranked = sorted(CATEGORIES, key=lambda c: (-scores[c], CATEGORIES.index(c)))
@@ -95,9 +97,8 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
         best = "border"  # the villages of a border region
     # a field study of a sector keeps its sector in a sparse opening, unless another genre's cues
     # recur (a people's congress committee's investigation: 人大常委会 twice)
-    other_hits = sum(int(hit.rsplit("×", 1)[1]) for hit in hits["other"])
     sparse = density < rules.min_party_cues_per_1000 and \
-        (not _FIELD_RESEARCH_TITLE.search(title) or other_hits >= 2)
+        (not _FIELD_RESEARCH_TITLE.search(title) or occurrences["other"] >= 2)
     other_title = any(cue in title for cue in _other_cues())
     if scores[best] == 0 or scores["other"] > scores[best] or other_title or (sparse and scores["other"] > 0):
         return "other", evidence

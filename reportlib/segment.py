@@ -219,7 +219,7 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
-    lines = _join_wrapped_titles(_label_values(lines, rules), rules)
+    lines = _join_wrapped_titles(_mark_front_matter_text(_label_values(lines, rules)), rules)
     lines = _mark_navigation_menu(_mark_bulleted_header(_mark_outline(_mark_editors_note(lines), rules)))
     lines = _mark_page_titles(_mark_title_copies(lines))
     lines = _mark_masthead_title(lines, rules)
@@ -284,7 +284,7 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
                 (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars or
                  to_halfwidth(following.line.text).lstrip().startswith("《")):  # 《某某论坛》2024年第1期,…
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
-    return _mark_front_matter_text(marked)
+    return marked
 
 
 _FRONT_MATTER_VALUE = "journal front matter (value of the label above)"
@@ -405,12 +405,13 @@ def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
     are left to the other rules.
     """
     marked = list(lines)
+    keys = [_title_key(c) for c in lines]
+    first_text = next((k for k, c in enumerate(lines) if c.kind not in ("blank", "noise")), len(lines))
     kept: set[int] = set()  # copies that open the document (its title and subtitle)
-    for j, c in enumerate(lines):
-        key = _title_key(c)
+    for j, key in enumerate(keys):
         if not key:
             continue
-        for k in _split_copy(j, key, lines):
+        for k in _split_copy(j, keys, lines):
             marked[k] = _as_noise(lines[k], _PAGE_TITLE_REPEATED)
         sentences = 0
         for i in range(j - 1, max(-1, j - 1 - _MAX_TITLE_COPY_DISTANCE), -1):
@@ -419,11 +420,11 @@ def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
                 sentences += 1
             if sentences > _MAX_LEAD_SENTENCES or earlier.marker or earlier.style == "piece":
                 break
-            if earlier.kind in ("blank", "noise") or not _title_variant(_title_key(earlier), key):
+            if earlier.kind in ("blank", "noise") or not _title_variant(keys[i], key):
                 continue
-            if sentences and any(x.kind not in ("blank", "noise") for x in lines[:i]):
+            if sentences and i > first_text:
                 break  # a news lead between two copies only at the top of the page
-            if _lists_titles(i, j, lines):
+            if _lists_titles(i, j, keys, lines):
                 break  # a list of the reports' titles: a table of contents (see _drop_reason)
             start = _title_block_start(i, j, lines)
             kept.update((start, j))
@@ -439,12 +440,13 @@ def _mark_title_copies(lines: list[Classified]) -> list[Classified]:
 _MAX_SPLIT_WORD_CHARS = 6
 
 
-def _split_copy(copy: int, key: str, lines: list[Classified]) -> list[int]:
+def _split_copy(copy: int, keys: list[str], lines: list[Classified]) -> list[int]:
     """The lines of a copy of the title split into words, one per line (机关 / 党支部 / 建设 / …),
-    above `lines[copy]` (blank lines, chrome and whole copies between): their indexes, or []."""
+    above `lines[copy]` (blank lines, chrome and whole copies between): their indexes, or [].
+    `keys` are the lines' `_title_key`s."""
+    key = keys[copy]
     position = copy - 1
-    while position >= 0 and (lines[position].kind in ("blank", "noise") or
-                             _title_variant(_title_key(lines[position]), key)):
+    while position >= 0 and (lines[position].kind in ("blank", "noise") or _title_variant(keys[position], key)):
         position -= 1
     run: list[int] = []
     words = ""
@@ -464,14 +466,14 @@ def _split_copy(copy: int, key: str, lines: list[Classified]) -> list[int]:
     return run if len(run) >= 2 and whole else []
 
 
-def _lists_titles(first: int, copy: int, lines: list[Classified]) -> bool:
+def _lists_titles(first: int, copy: int, keys: list[str], lines: list[Classified]) -> bool:
     """Whether a line between two copies of a title comes again after the text below the second
     (not in the second's own title block, as a subtitle does): the first copy is then an entry
-    of a list of titles, each repeated by its report."""
-    after = lines[copy + 1:copy + 1 + _MAX_TITLE_COPY_DISTANCE]
-    text = next((k for k, c in enumerate(after) if _is_sentence(c)), len(after))
-    below = [_title_key(x) for x in after[text:]]
-    return any(_title_variant(_title_key(c), key) for c in lines[first + 1:copy] for key in below if key)
+    of a list of titles, each repeated by its report.  `keys` are the lines' `_title_key`s."""
+    end = min(len(lines), copy + 1 + _MAX_TITLE_COPY_DISTANCE)
+    text = next((k for k in range(copy + 1, end) if _is_sentence(lines[k])), end)
+    below = [key for key in keys[text:end] if key]
+    return any(_title_variant(keys[k], key) for k in range(first + 1, copy) for key in below)
 
 
 def _title_key(c: Classified) -> str:
@@ -642,6 +644,8 @@ def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified
     titled = any(c.kind == "title" for c in masthead)
     marked = list(lines)
     for index, c in enumerate(lines):
+        if index >= len(masthead) and (c.kind in ("blank", "noise") or not _under_title(index, lines)):
+            continue
         names = _names_text(c)
         under_title = _under_title(index, lines) and _mostly_personal_names(names)
         if index < len(masthead):
@@ -862,8 +866,9 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
     reports = _merge_short_restarts(reports, rules)
     sizes = [_body_hanzi(r) for r in reports]
     # the largest by its body, then by all its text (a title alone beats stray marks)
-    everything = [sum(_hanzi_count(c.line.text) for c in r.lines) for r in reports]
-    largest = max(range(len(reports)), key=lambda i: (sizes[i], everything[i]), default=-1)
+    biggest = max(sizes, default=0)
+    ties = [i for i, size in enumerate(sizes) if size == biggest]
+    largest = max(ties, key=lambda i: sum(_hanzi_count(c.line.text) for c in reports[i].lines), default=-1)
     dropped = {i for i, body in enumerate(sizes)
                if body < rules.min_report_hanzi and i != largest and not _is_short_document(reports[i])}
     kept = [r for i, r in enumerate(reports) if i not in dropped]
