@@ -78,7 +78,7 @@ NAMES_ONLY = re.compile(
     r"^\s*(?!(?:前言|引言|导语|概述|摘要|目录|正文|附件|结语|后记|总论|绪论|序言)\s*$)"
     rf"{_NAME}(?:\s*[ 、,+]+\s*{_NAME}){{0,7}}\s*$"
 )
-#: An author's affiliation number or mark after a name (叶敏1.2, 奚建武2, 王某*, 马某[1]): read past.
+#: An author's affiliation number or mark after a name (王某1.2, 李某某2, 王某*, 马某[1]): read past.
 NAME_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+(?:[.,]\d+)*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])?\*?(?=[\s,、]|$)")
 #: The names of a NAMES_ONLY line, one by one.
 NAME = re.compile(_NAME)

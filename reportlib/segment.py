@@ -531,7 +531,7 @@ def _begins_with(line: Classified, title: Classified) -> bool:
     x, y = (re.sub(r"^\d{4}年?", "", C.words_only(text))
             for text in (P.TITLE_NUMBER_SUFFIX.sub("", P.PIECE_MARKER.sub("", to_halfwidth(title.line.text).strip())),
                          C.ANY_LIST_MARKER.sub("", to_halfwidth(line.line.text), count=1)))
-    unnumbered = re.sub(r"^\d{1,3}(?=[\u4e00-\u9fff])", "", y)  # a page number glued on: 1呼伦贝尔市…
+    unnumbered = re.sub(r"^\d{1,3}(?=[\u4e00-\u9fff])", "", y)  # a page number glued on: 1某市…
     return len(x) >= 6 and (y.startswith(x) or unnumbered.startswith(x))
 
 
@@ -714,7 +714,7 @@ def _under_title(index: int, lines: list[Classified]) -> bool:
 
 
 def _names_text(c: Classified) -> str:
-    """A line read as a list of names: glosses and authors' affiliation numbers (叶敏1.2) left out."""
+    """A line read as a list of names: glosses and authors' affiliation numbers (王某1.2) left out."""
     return P.NAME_NOTE_MARK.sub("", C.drop_gloss_gaps(to_halfwidth(c.line.text)))
 
 

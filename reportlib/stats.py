@@ -145,13 +145,13 @@ _NEGATIVE_PATTERNS = {
                    rf"(?=\s?[\u4e00-\u9fff]{{0,3}}?[{C.CN_ONE_TO_TEN}两\d])",
     # ?012年: a year whose first digit the scrape lost
     "damaged_year": r"(?<![\d.])0\d{2}\s?年",
-    # 苏庄三里社区, 十里铺: a place name
+    # 某庄三里社区, 十里铺: a place name
     "place_li": rf"[{C.CN_ONE_TO_TEN}]里(?=社区|村|屯|街|河|庄|铺|桥|店|湾|坪|镇|乡|营)",
-    # 连绵边关八千里, 八百里边防线: a distance of verse, not a measured one (30里 stays)
+    # 守护八千里边关, 八百里河山: a distance of verse, not a measured one (30里 stays)
     "verse_distance": rf"(?<![\d{C.CN_NUMERAL_CHARS}])[{C.CN_ONE_TO_TEN}两]?[百千万]里(?![路程])",
-    # 拱背桥25号1栋及2栋: building numbers of an address
+    # 某巷25号1栋及2栋: building numbers of an address
     "address": r"(?<=[号號])\s?\d{1,3}\s?[栋棟幢](?:\s?[及和、]\s?\d{1,3}\s?[栋棟幢])*",
-    # 三道沟煤矿, 二道河子: a place name
+    # 三道沟村, 二道河子: a place name
     "place_name": rf"[{C.CN_ONE_TO_TEN}头]道(?=沟|溝|河|湾|灣|岭|嶺|梁|岔|营|營|区|區|江|街)",
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",

@@ -326,46 +326,46 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("(阅读全部图文内容,您需要先登录!)", "paywall note"),
     ("版权说明:本文档由用户提供并上传,收益归属内容提供方", "download disclaimer"),
     ("资源描述", "download or sharing notice"),
-    ("某县某村,老支书给干部群众讲述守护国土的故事。张某某、王某摄/某某图片", "photo caption"),
-    ("△开展日常巡边", "photo caption"),
-    ("  核心提示:加强某院党建工作,是改进工作的必由之路。某中院成立课题组开展了调研。",
+    ("某村党员在党群服务中心学习。张某某、王某摄/某某图片", "photo caption"),
+    ("△党员志愿者在村道清扫", "photo caption"),
+    ("  核心提示:某区在商务楼宇中建立党组织,探索出一条新路。课题组对此作了调研。",
      "page summary above the document's title"),
-    ("《 某某日报 》( 2024年02月27日 10 版)", "newspaper and page of the article"),
-    ("07.02.2017  18:34", "publication date and time of the page"),
+    ("《 某某日报 》( 2023年06月12日 5 版)", "newspaper and page of the article"),
+    ("12.05.2019  09:20", "publication date and time of the page"),
     ("(办公室 某某某供稿)", "byline"),
     ("发布机构 | 某某苏木 | 文 号 | |", "document metadata of a government site"),
     ("〉〉〉〉〉某某某", "navigation fragment"),
     ("標籤:", "page metadata"),
     ("Abstract", "journal front matter"),
-    ("论文总字数:28681字", "document metadata of a sharing site"),
+    ("论文总字数:31250字", "document metadata of a sharing site"),
     ("××", "redacted name (byline)"),
     ("收藏 分享(赏)", "share buttons"),
     ("点击播报本文,约", "page controls"),
     ("《某某日报》 2015年03月31日", "newspaper and page of the article"),
     ("《某某卫生事业管理》", "journal or newspaper name"),
-    ("2021年第5期659-661,共3页", "journal issue (masthead)"),
+    ("2020年第3期45-48,共4页", "journal issue (masthead)"),
     ("【正文】", "page metadata"),
     ("○某某", "byline"),
     ("某市某区某镇人民政府镇长 某某某", "byline (the speaker of a work report)"),
     ("(某某大学中国乡村治理研究中心教授)", "author affiliation (journal front matter)"),
-    ("某某教师之家 | 调查报告 | 人气:190", "reading counter"),
+    ("某某教师之家 | 调查报告 | 人气:57", "reading counter"),
     ("注:因版权方要求,不能公开全文,如需全文,请咨询杂志社", "paywall note"),
     ("【内容摘要】民营企业作为经济和社会发展的重要市场主体", "journal front matter"),
     ("标签:调查报告作文,如何写调查报告", "page metadata"),
     ("【原编者按】近日,某刊印发了一份工作方案,引起关注。", "editor's note"),
     ("您当前所在的位置: 某某大学 -> 学术动态 -> 正文", "breadcrumb navigation"),
-    ("财经 金融 证券 汽车 科技 消费 能源 地产 农业", "navigation bar (a row of section names)"),
+    ("新闻 财经 体育 娱乐 科技 教育 健康 旅游", "navigation bar (a row of section names)"),
     ("LANGUAGES", "navigation fragment"),
     ("字体:", "font-size control"),
     ("行政管理專業××", "byline (a student's major, name blanked)"),
     ("〔中圖分類", "journal front matter"),
-    ("(1.某某大学 马克思主义学院,上海 200237;2.某某大学(深圳) 马克思主义学院,深圳 518000)",
+    ("(1.某某大学 马克思主义学院,某市 200000;2.某某大学(某校区) 马克思主义学院,某市 510000)",
      "author affiliation (journal front matter)"),
     ("您当前的位置:首页  /  纪念文集", "breadcrumb navigation"),
     ("项目基金:本文是某某基金项目(15ASH014)的阶段性成果。", "journal front matter"),
     ("预览结束,免费获取全文或定制代笔此类文章!", "advertisement or spam"),
-    ("本期《特别策划》聚焦我区边境口岸以党建为引领的实践探索。", "editor's note"),
-    ("1.中共某某委员会党校科研处;2.某某中心医院医学工程科", "author affiliation (journal front matter)"),
+    ("本期《某栏目》关注社区党建的新做法。", "editor's note"),
+    ("1.中共某某委员会党校某处;2.某某医院某科", "author affiliation (journal front matter)"),
     ("To study the Party’s work in non-public enterprises, this paper surveys 120 firms in one city.",
      "English text added by the site"),
     ("返回 下载 相关 举报", "share buttons"),
@@ -567,63 +567,63 @@ PAGE_LAYOUTS = {
         [3], {"周進(jìn)某 王某梅 楊某佳": BYLINE}, []),
     "a journal page's title block repeated below its masthead": (
         f"•\n\n?\n\n某市社区自治的困境与出路\n——基于某区经验的考察\n\n2019-04-02 09:15:20某某\n"
-        f"某某研究 2019年2期\n\n某 某,某某某\n\n(1.某某大学 公共管理学院,上?!?00433)\n\n?\n\n"
+        f"某某研究 2019年2期\n\n某 某,某某某\n\n(1.某某大学 公共管理学院,上?!?00000)\n\n?\n\n"
         f"某市社区自治的困境与出路\n——基于某区经验的考察\n\n某某1.2,某某某2\n\n{BODY}\n",
         [17], {"某市社区自治的困境与出路": REPEATED, "——基于某区经验的考察": BETWEEN,
-               "(1.某某大学 公共管理学院,上?!?00433)": "author affiliation (journal front matter)",
+               "(1.某某大学 公共管理学院,上?!?00000)": "author affiliation (journal front matter)",
                "某某1.2,某某某2": BYLINE}, []),
     "a shortened page heading above the main title and the full subtitle": (
-        f"某学院三下乡社会实践报告\n\n\n探索党建新路,提升自身素养\n\n某学院“暑假三下乡”社会实践报告\n\n"
+        f"某学院三下乡社会实践报告\n\n\n走进乡村,服务基层群众\n\n某学院“暑假三下乡”社会实践报告\n\n"
         f"一、 调查目的\n{BODY}\n",
-        [4], {"某学院三下乡社会实践报告": REPEATED}, ["探索党建新路,提升自身素养"]),
+        [4], {"某学院三下乡社会实践报告": REPEATED}, ["走进乡村,服务基层群众"]),
     "a news page's heading above the article's original title": (
-        f"某某频道\n\n富了边民,稳了边疆\n\n——某省推进兴边富民行动调查\n\n来源:某某日报\n"
-        f"2021-03-17 08:29:19\n\n原标题:富了边民,稳了边疆\n\n——某省推进兴边富民行动调查\n\n"
+        f"某某频道\n\n边境小康村里的新变化\n\n——某省边境小康村建设调查\n\n来源:某某日报\n"
+        f"2022-05-10 07:15:00\n\n原标题:边境小康村里的新变化\n\n——某省边境小康村建设调查\n\n"
         f"某某日报特约记者 柯 某\n\n{BODY}\n",
-        [10], {"富了边民,稳了边疆": REPEATED, "——某省推进兴边富民行动调查": BETWEEN,
+        [10], {"边境小康村里的新变化": REPEATED, "——某省边境小康村建设调查": BETWEEN,
                "某某日报特约记者 柯 某": "byline"}, []),
     "a title wrapped over lines is not a page heading of its full copy below": (
-        f"从流入到融入:城市流动\n党员管理的转变——\n以某省在京流动党员为例\n作者简介:\n"
-        f"点击链接<\n从流入到融入:城市流动党员管理的转变——以某省在京流动党员为例\n>可下载PDF全文。\n"
+        f"从管理到服务:城市流动\n党员工作的转变——\n以某省驻京党员为例\n作者简介:\n"
+        f"点击链接<\n从管理到服务:城市流动党员工作的转变——以某省驻京党员为例\n>可下载PDF全文。\n"
         f"一、引言\n{BODY}\n",
-        [1], {}, ["从流入到融入:城市流动", "以某省在京流动党员为例"]),
+        [1], {}, ["从管理到服务:城市流动", "以某省驻京党员为例"]),
     "an author whose surname begins common words, above the affiliation": (
-        f"包某某\n(某某自治区社会科学院公共管理研究所,某某 010010)\n{SENTENCE}\n{BODY}\n",
+        f"包某某\n(某某自治区社会科学院某研究所,某某 010000)\n{SENTENCE}\n{BODY}\n",
         [3], {"包某某": BYLINE}, []),
     "a column's lead-in up to its announcement": (
-        f"開欄語\n發展出題目,改革做文章。\n今年以來,我市推進各項改革,湧現出一批可推廣的成果。"
-        f"即日起,本報開設“改革典型案例”欄目,敬請關注。\n{SENTENCE}\n{BODY}\n",
-        [4], {"開欄語": "editor's note", "發展出題目,改革做文章。": "editor's note"}, []),
+        f"開欄語\n基層有創造,實踐出真知。\n一年來,各地黨組織探索了不少新做法。"
+        f"即日起,本報推出“基層黨建新實踐”專欄,敬請關注。\n{SENTENCE}\n{BODY}\n",
+        [4], {"開欄語": "editor's note", "基層有創造,實踐出真知。": "editor's note"}, []),
     "an abstract under a bare label, keywords without one": (
         f"某村集体经济发展的调查\n\n某某 某某某\n\n摘要\n\n本文以某村为例,考察党建引领集体经济的做法。\n\n"
         f"关键词\n\n乡村振兴;党建引领;集体经济;某村\n\n一、研究缘起\n{BODY}\n",
         [1], {"本文以某村为例,考察党建引领集体经济的做法。": "journal front matter (value of the label above)",
               "乡村振兴;党建引领;集体经济;某村": "journal front matter"}, ["一、研究缘起"]),
     "an abstract with no label between the affiliation and the keywords": (
-        f"高校党员发展质量的探索\n某某某\n(某某师范大学,福建 某市 363000)\n"
-        f"发展党员工作是高校党组织建设的要务。本文探讨质量保障体系。\n大学生党员;发展质量;保障体系\n{BODY}\n",
-        [1], {"发展党员工作是高校党组织建设的要务。本文探讨质量保障体系。":
+        f"高校学生党员发展的探索\n某某某\n(某某师范大学,某省 某市 360000)\n"
+        f"学生党员发展关系到高校党建的质量。本文讨论其质量保障。\n学生党员;发展工作;质量保障\n{BODY}\n",
+        [1], {"学生党员发展关系到高校党建的质量。本文讨论其质量保障。":
               "journal front matter (between two of its lines)"},
         [BODY]),
     "a page number glued to the repeated title and its text": (
-        f"某市基层党员干部思想动态调查报告\n\n免费阅读已结束,点击下载阅读编辑剩下 ...\n\n资源描述\n\n"
-        f"1某市基层党员干部思想动态调查报告某市委党校课题组{BODY}\n",
-        [7], {"某市基层党员干部思想动态调查报告": REPEATED}, []),
+        f"某市党员干部思想状况调查报告\n\n免费阅读已结束,点击下载阅读编辑剩下 ...\n\n资源描述\n\n"
+        f"1某市党员干部思想状况调查报告某课题组{BODY}\n",
+        [7], {"某市党员干部思想状况调查报告": REPEATED}, []),
     "a title that begins with a number, glued to its text": (
         f"3个村党支部建设情况的调查\n\n资源描述\n\n3个村党支部建设情况的调查{BODY}\n",
         [5], {"3个村党支部建设情况的调查": REPEATED}, []),
     "a news lead between the page's heading and the article's title": (
-        f"调研报告:乡村振兴背景下边疆地区乡村治理现代化\n(张某、李某某)\n某某新闻社讯\n"
+        f"调研报告:边疆民族地区基层治理的新探索\n(张某、李某某)\n某某新闻社讯\n"
         f"今年暑假,某大学调研团队赴边疆地区开展调研,形成了调研报告。\n"
-        f"乡村振兴背景下边疆地区乡村治理现代化\n——以某边疆地区为例的调研报告\n{BODY}\n",
-        [5], {"调研报告:乡村振兴背景下边疆地区乡村治理现代化": REPEATED,
+        f"边疆民族地区基层治理的新探索\n——以某边疆地区为例的调研报告\n{BODY}\n",
+        [5], {"调研报告:边疆民族地区基层治理的新探索": REPEATED,
               "今年暑假,某大学调研团队赴边疆地区开展调研,形成了调研报告。": SUMMARY}, []),
     "a heading split into words without the masked place of the title": (
         f"温馨提示:\n网站客服:12345678\n公立\n医院\n党建\n工作情况\n汇报\nX区公立医院党建工作情况汇报\n{BODY}\n",
         [8], {"公立": REPEATED, "汇报": REPEATED}, []),
     "authors' names under the title and its subtitle, after the text began": (
-        f"{SENTENCE}\n乡村振兴背景下乡村治理现代化\n——以某边疆地区为例的调研报告\n谢某果、宋某发、马某祥\n{BODY}\n",
-        [1], {"谢某果、宋某发、马某祥": BYLINE}, []),
+        f"{SENTENCE}\n边疆民族地区基层治理的新路径\n——以某边疆地区为例的调研报告\n赵某、钱某某、孙某\n{BODY}\n",
+        [1], {"赵某、钱某某、孙某": BYLINE}, []),
     "a place or a heading under a title is no byline": (
         f"某村党支部建设情况调研报告\n王家村\n{BODY}\n某镇党建调研报告\n基本情况\n{BODY}\n",
         [1, 4], {}, ["王家村", "基本情况"]),
