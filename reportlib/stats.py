@@ -437,6 +437,18 @@ def _negation(masked: str, start: int, num: str, qualifier: str, unit_end: int) 
     return _NEGATION.search(masked[:start])
 
 
+def _statistic(text: str, normal: str, start: int, end: int, *, value: float, unit: str, unit_norm: str,
+               dimension: str, qualifier: str, value_high: float | None = None, floor: int = 0) -> Statistic:
+    """The `Statistic` of ``text[start:end]``: its surface, what it counts and its sentence read
+    from the span, the rest as given."""
+    return Statistic(
+        start=start, end=end, surface=text[start:end], value=value, value_high=value_high, unit=unit,
+        unit_norm=unit_norm, dimension=dimension, qualifier=qualifier,
+        what=what_is_counted(normal, start, end, dimension=dimension, floor=floor),
+        sentence=_sentence(text, start),
+    )
+
+
 def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) -> Statistic | None:
     """The statistic of one regex match, or None when it is not one (no unit, article 一).
 
@@ -466,14 +478,9 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
         start, low = negation.start(), 0.0
     elif _is_article(masked, num, unit_key, unit_end, qualifier, dimension, start):
         return None
-    return Statistic(
-        start=start, end=end, surface=text[start:end],
-        value=low, value_high=high,
-        unit=text[unit_end - len(unit_key):unit_end] if unit_key != "百分之" else text[start:start + 3],
-        unit_norm=unit_norm, dimension=dimension, qualifier=qualifier,
-        what=what_is_counted(normal, start, end, dimension=dimension, floor=floor),
-        sentence=_sentence(text, start),
-    )
+    unit = text[unit_end - len(unit_key):unit_end] if unit_key != "百分之" else text[start:start + 3]
+    return _statistic(text, normal, start, end, value=low, value_high=high, unit=unit, unit_norm=unit_norm,
+                      dimension=dimension, qualifier=qualifier, floor=floor)
 
 
 def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
@@ -490,12 +497,9 @@ def _fractions(text: str, masked: str, normal: str) -> list[Statistic]:
         end = suffix.end() if suffix else match.end()
         unit = "分之" if match.group("denom_cn") else text[start:match.end()] if match.group("half") else \
             next(ch for ch in text[start:match.end()] if ch in "/／\\")
-        out.append(Statistic(
-            start=start, end=end, surface=text[start:end], value=float(value), value_high=None,
-            unit=unit, unit_norm="fraction", dimension="fraction",
-            qualifier=_qualifier(masked, start, None, suffix.group(0) if suffix else None),
-            what=what_is_counted(normal, start, end, dimension="fraction"), sentence=_sentence(text, start),
-        ))
+        out.append(_statistic(
+            text, normal, start, end, value=float(value), unit=unit, unit_norm="fraction", dimension="fraction",
+            qualifier=_qualifier(masked, start, None, suffix.group(0) if suffix else None)))
     return out
 
 
@@ -511,12 +515,9 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
         if dimension == "time" and masked[end:end + 1] in ("来", "以"):
             continue
         qualifier = "more_than" if match.group("mid") else _ROUND_QUALIFIERS[match.group("word")]
-        out.append(Statistic(
-            start=start, end=end, surface=text[start:end], value=_ROUND_VALUES[match.group("num")],
-            value_high=None, unit=text[end - len(unit_key):end], unit_norm=unit_norm, dimension=dimension,
-            qualifier=qualifier, what=what_is_counted(normal, start, end, dimension=dimension),
-            sentence=_sentence(text, start),
-        ))
+        out.append(_statistic(
+            text, normal, start, end, value=_ROUND_VALUES[match.group("num")], unit=text[end - len(unit_key):end],
+            unit_norm=unit_norm, dimension=dimension, qualifier=qualifier))
     return out
 
 
@@ -532,12 +533,9 @@ def _half_durations(text: str, masked: str, normal: str) -> list[Statistic]:
         unit_norm, dimension = load_units()[unit_key]
         suffix = _patterns()["suffix"].match(masked, end) or _patterns()["time_suffix"].match(masked, end)
         end = suffix.end() if suffix else end
-        out.append(Statistic(
-            start=start, end=end, surface=text[start:end], value=0.5, value_high=None,
-            unit=unit_key, unit_norm=unit_norm, dimension=dimension,
-            qualifier=_qualifier(masked, start, None, suffix.group(0) if suffix else None),
-            what=what_is_counted(normal, start, end, dimension=dimension), sentence=_sentence(text, start),
-        ))
+        out.append(_statistic(
+            text, normal, start, end, value=0.5, unit=unit_key, unit_norm=unit_norm, dimension=dimension,
+            qualifier=_qualifier(masked, start, None, suffix.group(0) if suffix else None)))
     return out
 
 
@@ -547,11 +545,8 @@ def _bare_shares(text: str, masked: str, normal: str) -> list[Statistic]:
     out = []
     for match in _patterns()["bare_share"].finditer(masked):
         start, end = match.span("num")
-        out.append(Statistic(
-            start=start, end=end, surface=text[start:end], value=float(match.group("num")), value_high=None,
-            unit="", unit_norm="percent", dimension="percent", qualifier="exact",
-            what=what_is_counted(normal, start, end, dimension="percent"), sentence=_sentence(text, start),
-        ))
+        out.append(_statistic(text, normal, start, end, value=float(match.group("num")), unit="",
+                              unit_norm="percent", dimension="percent", qualifier="exact"))
     return out
 
 
