@@ -106,7 +106,12 @@ COLUMN_ANNOUNCEMENT = re.compile(
 #: A journal's front-matter label alone on its line, with or without brackets or a colon (摘要,
 #: [摘  要], 关键词, Abstract): its text is on the next line.
 FRONT_MATTER_LABEL = re.compile(r"^\s*[\[〔【]?\s*(?:摘\s*要|内容摘要|内容提要|提\s*要|关\s*键\s*[词字]|作者简介|"
-                                r"Abstract|ABSTRACT|Key\s*words)\s*[\]〕】]?\s*:?\s*$")
+                                r"作者信息|引用本文|引用格式|本文引用格式|Abstract|ABSTRACT|Key\s*words)\s*[\]〕】]?\s*:?\s*$")
+#: A related-articles box alone on its line (猜你喜欢, 相关阅读, 推荐阅读): the titles of other pages follow.
+RELATED_ARTICLES = re.compile(r"^\s*[【\[]?\s*(?:猜你喜欢|你可能还喜欢|你可能感兴趣|相关阅读|相关文章|推荐阅读|"
+                              r"延伸阅读|热门文章|热门推荐|热点推荐|精彩推荐|更多阅读|相关推荐)\s*[】\]]?\s*:?\s*$")
+#: The header of a forum's comment thread alone on its line (全部评论, 网友评论): readers' replies follow.
+COMMENT_THREAD = re.compile(r"^\s*(?:全部评论|网友评论|评论区|最新评论|热门评论|精彩评论|用户评论|发表评论)\s*:?\s*$")
 #: A work cited by its title in book-title marks (《…》).
 CITED_WORK = re.compile(r"《[^《》]{0,80}》")
 #: A news page's label before the article's own title, under a page heading of its own (原标题:…).

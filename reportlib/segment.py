@@ -17,6 +17,7 @@ are never changed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -219,6 +220,7 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     Lines that continue a hard-wrapped line become body lines (`reason` names the line they
     continue); a numbered report title followed by its own 一、 becomes a title.
     """
+    lines = _mark_masthead_debris(_mark_related_articles(lines), rules)
     lines = _join_wrapped_titles(_mark_front_matter_text(_label_values(lines, rules)), rules)
     lines = _mark_navigation_menu(_mark_bulleted_header(_mark_outline(_mark_editors_note(lines), rules)))
     lines = _mark_page_titles(_mark_title_copies(lines))
@@ -284,6 +286,65 @@ def _label_values(lines: list[Classified], rules: Rules) -> list[Classified]:
                 (front_matter or len(following.line.text.strip()) <= rules.max_label_value_chars or
                  to_halfwidth(following.line.text).lstrip().startswith("《")):  # 《某某论坛》2024年第1期,…
             marked[index + 1] = _as_noise(following, f"{c.reason} (value of the label above)")
+    return marked
+
+
+#: The longest line a related-articles box lists as a title of another page.
+_MAX_LISTED_TITLE_CHARS = 40
+
+
+def _mark_related_articles(lines: list[Classified]) -> list[Classified]:
+    """The titles listed under a related-articles box (猜你喜欢, 相关阅读 alone on its line) and the
+    replies under a forum's comment thread (全部评论): chrome.  A box ends at the first sentence, a
+    line too long for a title, or a title followed by its own text (the next report of a scrape);
+    a comment thread, whose replies are sentences, only at such a title."""
+    marked = list(lines)
+    box = ""
+    for index, c in enumerate(lines):
+        text = to_halfwidth(c.line.text).strip()
+        if c.kind == "noise":
+            header = C.join_hanzi(text)
+            box = "comments" if P.COMMENT_THREAD.match(header) else \
+                "related" if P.RELATED_ARTICLES.match(header) else box
+            continue
+        if not box or c.kind == "blank":
+            continue
+        following = _next_content(index, lines)
+        opens_text = c.kind in ("title", "heading") and following is not None and _is_sentence(following)
+        if box == "comments":
+            ends = opens_text and c.kind == "title"
+        else:
+            ends = _is_sentence(c) or opens_text or len(text) > _MAX_LISTED_TITLE_CHARS or \
+                bool(P.TERMINAL_PUNCT.search(text))
+        if ends:
+            box = ""
+            continue
+        marked[index] = _as_noise(c, "comment thread (readers' replies)" if box == "comments"
+                                  else "related-articles list (titles of other pages)")
+    return marked
+
+
+#: The longest line of masthead debris (365w, +, a run of emoji) and of a site's name repeated.
+_MAX_DEBRIS_CHARS = 12
+#: Digits with spaces and punctuation only (2022 2): a number the scrape damaged, text of the report.
+_DAMAGED_NUMBER = re.compile(r"[\d\s.,:;/%()\-]+")
+
+
+def _mark_masthead_debris(lines: list[Classified], rules: Rules) -> list[Classified]:
+    """Before the text begins: a short line without a Chinese character (365w, +, a run of emoji;
+    not digits alone, which are a damaged number) and a short line that stands there three times
+    or more (a site's name between spam): chrome."""
+    masthead = _masthead(lines, rules)
+    counts = Counter(to_halfwidth(c.line.text).strip() for c in masthead if c.kind != "blank")
+    marked = list(lines)
+    for index, c in enumerate(masthead):
+        text = to_halfwidth(c.line.text).strip()
+        if c.kind in ("blank", "noise") or c.marker or len(text) > _MAX_DEBRIS_CHARS:
+            continue
+        if not _hanzi_count(text) and not _DAMAGED_NUMBER.fullmatch(text):
+            marked[index] = _as_noise(c, "masthead debris (a short line without Chinese text)")
+        elif counts[text] >= 3:
+            marked[index] = _as_noise(c, "masthead line repeated (a site's name)")
     return marked
 
 
@@ -883,10 +944,16 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
 
 def _is_short_document(report: ReportLines) -> bool:
     """A short piece with a structure of its own (一、 二、 三、 with text under them, a survey plan
-    between two reports): a document, not a run of chrome."""
+    between two reports; a title, a numbered heading and a sentence under it, where the page cuts
+    the text short): a document, not a run of chrome."""
     numbered = [c for c in report.headings if c.marker and c.style != "plain"]
     under = [c for c in report.lines if c.kind == "body" or (c.kind == "heading" and c.style == "plain")]
-    return len({c.number for c in numbered}) >= 3 and len(under) >= 2
+    if len({c.number for c in numbered}) >= 3 and len(under) >= 2:
+        return True
+    # a titled text cut short after its first numbered heading: 标题 / 一、… / a sentence under it
+    first = next((c for c in report.lines if c.kind != "blank"), None)
+    return first is not None and first.kind == "title" and bool(numbered) and \
+        any(_is_sentence(c) for c in report.lines if c.line.number > numbered[0].line.number)
 
 
 def _merge_short_restarts(reports: list[ReportLines], rules: Rules) -> list[ReportLines]:

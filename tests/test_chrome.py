@@ -430,6 +430,32 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("某某日報記者 彭某暉 徐某雨 劉某東", "byline"),
     ("2. 某某大学社会学系", "author affiliation (journal front matter)"),
     ("2021-07-13 08:17:00張某王某李某月王某麗郭某輝張某慶", "publication date and byline"),
+    ("第03版:要闻 PDF版", "newspaper and page of the article"),
+    ("收听本文 00:00/00:00", "page controls"),
+    ("猜你喜欢", "related-articles box"),
+    ("来自某某学院-李某发布于:2021-03-02 10:15:20", "publication date and byline"),
+    ("点赞 (0) 回复", "social buttons"),
+    ("打开文本图片集", "page controls"),
+    ("【资料图】", "photo caption"),
+    ("地址:http://www.example.cn/news/123.html", "page metadata"),
+    ("2021-05-06 2 1 某某日报 content_12345.html 1 某县党建 -->", "page template residue"),
+    ("2. 为防止资源被随意传播,本站部分文稿需要会员才可阅读,请予谅解!", "site notice"),
+    ("《某某经济周刊》記者 張某 | 某地報道", "byline"),
+    ("文章来源", "page metadata"),
+    ("本篇文章820字,读完约3分钟", "reading counter"),
+    ("点击:0时间:2023-04-18 21:23:59", "reading counter"),
+    ("微信扫一扫 ×", "page controls"),
+    ("教育   2024-11-10 22:38   云南", "page metadata (column, site and date)"),
+    ("引用本文", "journal front matter"),
+    ("作者简介", "journal front matter"),
+    ("现将某某蓝皮书的各篇报告逐篇推送,以飨读者。", "editor's lead-in"),
+    ("12人支持", "reading counter"),
+    ("🕑(撰稿:李某某)", "byline"),
+    ("• 中国某某网移动版", "site name or address"),
+    ("全部评论", "comment thread"),
+    ("2楼", "comment thread"),
+    ("阅读原文阅读 5715回复 8", "reading counter"),
+    ("本文来自网友发表,不代表本网站观点和立场,如存在侵权问题,请与本网站联系。", "download disclaimer"),
 ])
 def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     # lines are classified by their normalised view (simplified script, glosses masked), as load does
@@ -460,6 +486,14 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "(某某大学课题组在某县发放问卷300份,回收有效问卷286份。)",
     "本期培训共有学员80名,均为村党组织书记。",
     "△",
+    "本站民警把党的政策送到牧民家中,帮助群众下载使用政务软件。",
+    "调查问卷发布于2021年3月,共回收有效问卷300份。",
+    "猜你喜欢的活动是什么?问卷显示,青年党员最喜欢志愿服务。",
+    "点击率最高的是党建专栏,来源于群众的关注。",
+    "第2版宣传材料印发后,群众反响良好。",
+    "共有12人支持这一做法。",
+    "织密基层党建网",
+    "展开调研后,课题组走访了12个村。",
 ])
 def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
     corpus = load_text(tmp_path, f"某村党建调研报告\n一、情况\n{line}\n{BODY}\n")
@@ -505,6 +539,9 @@ REPEATED = "page title repeated before the article's title"
 SUMMARY = "page summary above the document's title"
 BYLINE = "byline (names before or after the title)"
 BETWEEN = "between the page's heading and the document's title"
+RELATED = "related-articles list (titles of other pages)"
+DEBRIS = "masthead debris (a short line without Chinese text)"
+LABEL_VALUE = "journal front matter (value of the label above)"
 
 #: Written pages: text, the reports' start lines, {line: its noise reason}, lines that stay text.
 PAGE_LAYOUTS = {
@@ -631,6 +668,32 @@ PAGE_LAYOUTS = {
         f"温馨提示:\n网站客服:12345678\n机关\n党支部\n建设\n情况\n调研\n报告\n"
         f"机关党支部建设情况调研报告\n机关党支部建设情况调研报告\n{BODY}\n",
         [10], {"党支部": REPEATED, "调研": REPEATED}, []),
+    "a related-articles box: the titles under it, up to a title followed by its text": (
+        f"某村党建调研报告\n{BODY}\n猜你喜欢\n某县推进党建引领乡村振兴\n\n某地拥有现代农业园区167个\n"
+        f"某镇党建工作调研报告\n{BODY}\n",
+        [1, 7], {"某县推进党建引领乡村振兴": RELATED, "某地拥有现代农业园区167个": RELATED}, []),
+    "a related-articles box whose last line heads a sentence: that line stays text": (
+        f"某村党建调研报告\n{BODY}\n相关阅读\n某县推进党建引领乡村振兴\n某乡党建工作纪实\n{SENTENCE}\n",
+        [1], {"某县推进党建引领乡村振兴": RELATED}, ["某乡党建工作纪实", SENTENCE]),
+    "masthead debris: lines without Chinese text and a site's name three times": (
+        f"某某在线官网\n\n365s\n某某在线官网\n+\n👭\n某某在线官网\n{SENTENCE}\n{BODY}\n",
+        [8], {"365s": DEBRIS, "+": DEBRIS, "👭": DEBRIS, "某某在线官网": "masthead line repeated (a site's name)"},
+        []),
+    "a damaged number under the title and a site's name twice stay text": (
+        f"某村党建调研报告\n2022 2\n{BODY}\n", [1], {}, ["2022 2"]),
+    "a second report cut short after its first heading is kept": (
+        f"某村党建调研报告\n{BODY}\n某社区党建工作调研报告\n一、基本情况\n该社区共有党员56名,设党支部3个。\n",
+        [1, 3], {}, ["该社区共有党员56名,设党支部3个。"]),
+    "an author's biography and the citation of the article under their labels": (
+        f"新时代某村党建的调查\n作者简介\n\n王某,副教授、博导,从事基层治理研究。\n引用本文\n"
+        f"王某.新时代某村党建的调查[J].某某学报,2021,15(2):76-87.\n{SENTENCE}\n{BODY}\n",
+        [1], {"作者简介": "journal front matter", "王某,副教授、博导,从事基层治理研究。": LABEL_VALUE,
+              "王某.新时代某村党建的调查[J].某某学报,2021,15(2):76-87.": LABEL_VALUE}, [SENTENCE]),
+    "a forum's comment thread: replies up to the next report's title": (
+        f"某村党建调研报告\n{BODY}\n全部评论\n• 某网友LV7\n2楼\n说得很好,基层党建就要这样抓。\n"
+        f"某镇党建工作调研报告\n{BODY}\n",
+        [1, 7], {"• 某网友LV7": "comment thread (readers' replies)",
+                 "说得很好,基层党建就要这样抓。": "comment thread (readers' replies)"}, []),
     "an editor's note label with the article straight below": (
         f"编者按\n{SENTENCE}\n{BODY}\n", [2], {"编者按": "editor's note"}, [SENTENCE]),
 }
