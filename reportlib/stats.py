@@ -153,6 +153,8 @@ _NEGATIVE_PATTERNS = {
     "address": r"(?<=[号號])\s?\d{1,3}\s?[栋棟幢](?:\s?[及和、]\s?\d{1,3}\s?[栋棟幢])*",
     # 三道沟村, 二道河子: a place name
     "place_name": rf"[{C.CN_ONE_TO_TEN}头]道(?=沟|溝|河|湾|灣|岭|嶺|梁|岔|营|營|区|區|江|街)",
+    # 组织部二处, 组织二局五处副处长: the numbered division of an office, a name
+    "office_division": rf"(?<=[局厅部委])[{C.CN_ONE_TO_TEN}\d]{{1,2}}[处處]",
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
@@ -176,9 +178,11 @@ _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達
 #: 每月一次, 每周一次, 每两周一次 (its period masked as rate_period): a frequency, so 一 is a count,
 #: not the article.
 _FREQUENCY_BEFORE = re.compile(rf"每(?:{re.escape(MASK)}+[\u4e00-\u9fff]{{0,3}}|[年季月周星期天日次人户村]{{1,2}})$")
-#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万, 205.7万(见表1), 仅40万左右。):
-#: the clause ends there, after a qualifier at most.
-_CLAUSE_END = re.compile(r"(?:左右|上下|以上|以下|多|余)?(?:[，。；,;、)）(（]|$)")
+#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万, 205.7万(见表1), 仅40万左右。,
+#: 1329万[1],): the clause ends there, after a qualifier or an endnote mark at most...
+_CLAUSE_END = re.compile(r"(?:左右|上下|以上|以下|多|余)?(?:\[\d{1,3}\])?(?:[，。；,;、)）(（]|$)")
+#: ...or what a count with 万 and no unit word may run into: a verb of change (从165万增长至290万).
+_CHANGE_AFTER = re.compile(r"增长|增加|上升|下降|减少|提高|降低|降至|增至|达到|达(?!标)|扩大")
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -360,8 +364,9 @@ def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str |
         return unit, match.end("unit"), None, None
     if match.group("num").startswith("百分之"):
         return "百分之", match.end("num"), None, None
-    if not num2 and re.search(r"\d\s?(?:万|亿|萬|億)$", match.group("mult") or match.group("num")) and \
-            _CLAUSE_END.match(match.string, match.end()):
+    written = match.string[match.start("num"):match.end()]
+    if not num2 and re.search(r"\d\s?(?:万|亿|萬|億)$", written) and \
+            (_CLAUSE_END.match(match.string, match.end()) or _CHANGE_AFTER.match(match.string, match.end())):
         return "", match.end(), None, None  # 总人口36.03万, : a count with 万 and no unit word
     return None
 
@@ -625,8 +630,9 @@ def _paragraph_statistics(row, sentences: list[tuple[int, int, str]],
     """
     view = getattr(row, "norm", None) or row.text
     out = []
-    # a heading's own words are read too (一、全县有党员3000名; 据抽样统计40家企业,情况如下:)
-    heading = getattr(row, "kind", "body") == "heading"
+    # a heading's and a title's own words are read too (一、全县有党员3000名; 据抽样统计40家企业,情况如下:;
+    # ——对全国31个省252个村的调查)
+    heading = getattr(row, "kind", "body") in ("heading", "title")
     offset = getattr(row, "content_offset", row.body_offset) if heading else row.body_offset
     for stat in extract_statistics(view, body_offset=int(offset)):
         record = stat.to_dict()
@@ -645,10 +651,10 @@ def _paragraph_statistics(row, sentences: list[tuple[int, int, str]],
 def statistics_table(corpus) -> pd.DataFrame:
     """Every statistic cited in the corpus paragraphs, one row each, with its provenance.
 
-    Reads each paragraph's normalised view from its ``body_offset``, and a heading's from its
-    ``content_offset`` (the list marker holds no statistic, the heading's words may: 1.受访
-    学生中有312位女性;). Duplicated reports are kept; call ``corpus.drop_duplicates()``
-    first to leave them out.
+    Reads each paragraph's normalised view from its ``body_offset``, and a heading's or a title's
+    from its ``content_offset`` (the list marker holds no statistic, the heading's words may: 1.受访
+    学生中有312位女性;, and so may a title: 基于140个边境县的调查). Duplicated reports are kept;
+    call ``corpus.drop_duplicates()`` first to leave them out.
 
     Columns: stat_id (``<paragraph_id>-C<offset>``: the report id, the line and the character
     offset, so an id never changes when other numbers or files are added), report_id, source,

@@ -424,3 +424,15 @@ def test_statistics_in_numbered_items_and_a_plain_heading_are_read(tmp_path):
 
     table = statistics_table(reportlib.load(path, overrides=False))
     assert table["surface"].tolist() == ["40家", "312 位", "70.59%", "210 名"]
+
+
+def test_statistics_in_a_title_and_its_subtitle_are_read(tmp_path):
+    """A title names its sample (基于140个边境县的调查); a date or an ordinal in it stays out."""
+    text = ("2023年边境地区基层党建研究——基于140个边境县的调查\n"
+            "——对全国31个省的252个村的第二次调查\n一、基本情况\n全县共有党员3000名。\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    import reportlib
+
+    table = statistics_table(reportlib.load(path, overrides=False))
+    assert list(zip(table["line"], table["surface"])) == [(1, "140个"), (2, "31个"), (2, "252个"), (4, "3000名")]
