@@ -36,6 +36,9 @@ _LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(街道|镇|乡)(?![镇村])")
 #: A title naming a field-research report (…调研报告, …的调查): the genre itself, so a sector's
 #: survey with little Party-building vocabulary in its opening is still that sector's report.
 _FIELD_RESEARCH_TITLE = re.compile(r"调研|调查|考察")
+#: 村(社区), 村(居): 'the village (or community)', the village level of a county's survey; it names no
+#: urban community.
+_VILLAGE_OR_COMMUNITY = re.compile(r"村\s*[(（]\s*(?:社区|居)\s*[)）]")
 _NOT_IN_PLACE_NAME = set("的各全本该我县市区乡镇村城和与及在对向到等个了是为有农街社")
 
 
@@ -69,11 +72,13 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     occurs at all.  Otherwise it is the best sector (border rather than rural when the border cues
     reach `rules.min_border_share` of the rural ones), also for a short opening with few
     Party-building words: a page of this genre is about its sector before it names the Party.
+    村(社区) (the village, or the community) is read as 村: the village level, not a city's community.
     Returns (category, evidence); evidence gives the Party-building density, then every
     category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
     """
-    title, body = (join_hanzi(_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t)))) for t in (title, body))
+    title, body = (_VILLAGE_OR_COMMUNITY.sub("村", join_hanzi(_normalized(P.PINYIN_GLOSS.sub("", to_halfwidth(t)))))
+                   for t in (title, body))
     scores: dict[str, float] = {c: 0.0 for c in (*CATEGORIES, PARTY_CUES)}
     hits: dict[str, list[str]] = {c: [] for c in scores}
     occurrences: dict[str, int] = {c: 0 for c in scores}

@@ -100,6 +100,8 @@ def test_a_cited_work_is_no_cue_of_another_genre():
     ("村改居后的回迁社区,原村委会转为社区居委会,党组织随之调整。" * 2, "urban"),
     ("县供电公司成立联合党支部,党员服务队为群众检修线路。" * 2, "enterprise"),
     ("问卷中共青团员占60%,入党积极分子占30%,多数人希望入党。" * 2, "university"),
+    ("街道推动小个专党建,在商圈和专业市场里建立党支部,覆盖小微企业。" * 2, "enterprise"),
+    ("支部有党员40名,其中外出务工党员12名,流动党员管理难度大。" * 2, "rural"),
 ])
 def test_cues_of_sectors_read_from_the_genre(text, sector):
     assert categorize("", text)[0] == sector
@@ -189,3 +191,21 @@ def test_our_institution_in_a_hospital_survey_is_no_university_cue():
     text = ("我院机关党委组织各支部党员填写问卷,我院医院党建工作有新进展。" + PARTY) * 3
     category, evidence = categorize("", text)
     assert category == "government", evidence
+
+
+def test_the_work_of_peoples_congresses_as_a_subject_is_another_genre():
+    """A survey of how the Party leads the work of people's congresses names that genre in its title;
+    a township report that mentions its congress work in passing keeps its sector."""
+    body = "课题组通过问卷调研,了解机关干部对党的领导的认识,党员干部参与度较高。" * 3
+    assert categorize("关于党对人大工作的领导现状调研报告", body)[0] == "other"
+    rural = "乡镇党委抓好村党支部建设,村干部队伍稳定,农村党员发挥作用,乡镇人大工作有序开展。" * 3
+    assert categorize("某镇党建工作调研报告", rural)[0] == "rural"
+
+
+def test_village_or_community_is_the_village_level():
+    """村(社区)党组织 is the village (or community) Party organisation of a county's survey: it counts
+    as a village, not as a city community."""
+    text = "全县软弱涣散村(社区)党组织整顿后,村(社区)党组织书记队伍得到加强,社区和村庄面貌改善。" * 2
+    category, evidence = categorize("", text)
+    assert category == "rural" and "村党组织×4" in evidence and "社区×2" in evidence
+    assert categorize("", text.replace("村(社区)", "社区"))[0] == "urban"
