@@ -332,8 +332,8 @@ _DAMAGED_NUMBER = re.compile(r"[\d\s.,:;/%()\-]+")
 
 def _mark_masthead_debris(lines: list[Classified], rules: Rules) -> list[Classified]:
     """Before the text begins: a short line without a Chinese character (365w, +, a run of emoji;
-    not digits alone, which are a damaged number) and a short line that stands there three times
-    or more (a site's name between spam): chrome."""
+    not digits alone, which are a damaged number), a short line that stands there three times
+    or more (a site's name between spam) and a site's name alone between two lines of chrome."""
     masthead = _masthead(lines, rules)
     counts = Counter(to_halfwidth(c.line.text).strip() for c in masthead if c.kind != "blank")
     marked = list(lines)
@@ -345,7 +345,21 @@ def _mark_masthead_debris(lines: list[Classified], rules: Rules) -> list[Classif
             marked[index] = _as_noise(c, "masthead debris (a short line without Chinese text)")
         elif counts[text] >= 3:
             marked[index] = _as_noise(c, "masthead line repeated (a site's name)")
+        elif len(C.join_hanzi(text)) <= _MAX_SITE_NAME_CHARS and not P.TITLE.search(text) and \
+                not _mostly_personal_names(_names_text(c)) and _between_chrome(index, lines):
+            marked[index] = _as_noise(c, "site name between page chrome")
     return marked
+
+
+#: The longest site name standing alone between two lines of chrome (大国新村 between the site's
+#: links and its breadcrumb); a title is longer or has a genre word, an author's name is a byline.
+_MAX_SITE_NAME_CHARS = 8
+
+
+def _between_chrome(index: int, lines: list[Classified]) -> bool:
+    above = next((x for x in reversed(lines[:index]) if x.kind != "blank"), None)
+    below = next((x for x in lines[index + 1:] if x.kind != "blank"), None)
+    return all(x is not None and x.kind == "noise" for x in (above, below))
 
 
 _FRONT_MATTER_VALUE = "journal front matter (value of the label above)"

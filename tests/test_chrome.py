@@ -451,6 +451,7 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("现将某某蓝皮书的各篇报告逐篇推送,以飨读者。", "editor's lead-in"),
     ("12人支持", "reading counter"),
     ("🕑(撰稿:李某某)", "byline"),
+    ("□ 文/高 某 李某某", "byline"),
     ("• 中国某某网移动版", "site name or address"),
     ("全部评论", "comment thread"),
     ("2楼", "comment thread"),
@@ -694,6 +695,10 @@ PAGE_LAYOUTS = {
         f"某镇党建工作调研报告\n{BODY}\n",
         [1, 7], {"• 某网友LV7": "comment thread (readers' replies)",
                  "说得很好,基层党建就要这样抓。": "comment thread (readers' replies)"}, []),
+    "a site's name alone between two lines of chrome; a title there stays the title": (
+        f"网站首页 | 网站地图\n\n某某新村\n首页 > 学术视野 > 正文\n\n村民自治的时代特征\n\n{SENTENCE}\n{BODY}\n"
+        f"首页 > 学术视野 > 正文\n某村党建调研报告\n2024-05-11 10:44\n{BODY}\n",
+        [6, 11], {"某某新村": "site name between page chrome"}, ["某村党建调研报告"]),
     "an editor's note label with the article straight below": (
         f"编者按\n{SENTENCE}\n{BODY}\n", [2], {"编者按": "editor's note"}, [SENTENCE]),
 }
