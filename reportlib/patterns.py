@@ -82,6 +82,9 @@ NAMES_ONLY = re.compile(
 NAME_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+(?:[.,]\d+)*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])?\*?(?=[\s,、]|$)")
 #: The names of a NAMES_ONLY line, one by one.
 NAME = re.compile(_NAME)
+#: Words of a short heading (主要指标, 存在问题, 基本情况), never of a person's name.
+HEADING_WORD = re.compile(r"问题|指标|情况|做法|成效|措施|经验|建议|对策|现状|原因|特点|主要|基本|总结|体会|启示|"
+                          r"目标|任务|意义")
 #: A list bullet before a line of page metadata.
 BULLET = re.compile(r"^[-·•*]\s+")
 #: A page counter glued to the start of a line: 第1页共7页, 第2页/共9页.
@@ -112,6 +115,8 @@ RELATED_ARTICLES = re.compile(r"^\s*[【\[]?\s*(?:猜你喜欢|你可能还喜�
                               r"延伸阅读|热门文章|热门推荐|热点推荐|精彩推荐|更多阅读|相关推荐)\s*[】\]]?\s*:?\s*$")
 #: The header of a forum's comment thread alone on its line (全部评论, 网友评论): readers' replies follow.
 COMMENT_THREAD = re.compile(r"^\s*(?:全部评论|网友评论|评论区|最新评论|热门评论|精彩评论|用户评论|发表评论)\s*:?\s*$")
+#: A news column's tag before a title (【党旗在基层高高飘扬】…), not a list marker (【篇二】).
+COLUMN_TAG = re.compile(r"^\s*【(?!篇|第|范文|精选)[^【】]{2,20}】\s*")
 #: A work cited by its title in book-title marks (《…》).
 CITED_WORK = re.compile(r"《[^《》]{0,80}》")
 #: A news page's label before the article's own title, under a page heading of its own (原标题:…).

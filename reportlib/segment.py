@@ -84,10 +84,12 @@ def noise_reason(text: str, *, rules: Rules = DEFAULT_RULES) -> str:
     """Why a line is page chrome ('' if it is not): the reason of the first matching pattern.
 
     A list bullet (- / · / •) before the line does not hide it: page headers list their metadata;
-    nor do spaces between Chinese characters (a masked pinyin gloss, 来    源:).
+    nor do spaces between Chinese characters (a masked pinyin gloss, 来    源:), and a masked gloss
+    does not split a line into the words of a navigation bar.
     """
     stripped = to_halfwidth(text).strip()
-    forms = {stripped, P.BULLET.sub("", stripped)}
+    ungapped = C.drop_gloss_gaps(stripped)  # a masked gloss is no gap between two words
+    forms = {ungapped, P.BULLET.sub("", ungapped)}
     forms |= {C.join_hanzi(form) for form in forms}
     for pattern, reason, max_chars in noise_patterns():
         if len(stripped) <= (max_chars or rules.max_noise_chars) and any(pattern.search(form) for form in forms):
@@ -223,6 +225,7 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
     lines = _mark_masthead_debris(_mark_related_articles(lines), rules)
     lines = _join_wrapped_titles(_mark_front_matter_text(_label_values(lines, rules)), rules)
     lines = _mark_navigation_menu(_mark_bulleted_header(_mark_outline(_mark_editors_note(lines), rules)))
+    lines = _mark_header_above_breadcrumb(lines, rules)
     lines = _mark_page_titles(_mark_title_copies(lines))
     lines = _mark_masthead_title(lines, rules)
     lines = _mark_listed_titles(_join_wrapped(_mark_author_names(lines, rules), rules))
@@ -332,8 +335,8 @@ _DAMAGED_NUMBER = re.compile(r"[\d\s.,:;/%()\-]+")
 
 def _mark_masthead_debris(lines: list[Classified], rules: Rules) -> list[Classified]:
     """Before the text begins: a short line without a Chinese character (365w, +, a run of emoji;
-    not digits alone, which are a damaged number), a short line that stands there three times
-    or more (a site's name between spam) and a site's name alone between two lines of chrome."""
+    not digits alone, which are a damaged number), a short line that stands there three times or
+    more (a site's name between spam) and a site's name alone between two lines of chrome."""
     masthead = _masthead(lines, rules)
     counts = Counter(to_halfwidth(c.line.text).strip() for c in masthead if c.kind != "blank")
     marked = list(lines)
@@ -349,6 +352,15 @@ def _mark_masthead_debris(lines: list[Classified], rules: Rules) -> list[Classif
                 not _mostly_personal_names(_names_text(c)) and _between_chrome(index, lines):
             marked[index] = _as_noise(c, "site name between page chrome")
     return marked
+
+
+def _mark_header_above_breadcrumb(lines: list[Classified], rules: Rules) -> list[Classified]:
+    """The lines above a breadcrumb before the text begins (a site's name, its menus): a page's
+    header ends with its breadcrumb."""
+    masthead = _masthead(lines, rules)
+    breadcrumb = next((i for i, c in enumerate(masthead) if c.kind == "noise" and "breadcrumb" in c.reason), 0)
+    return [_as_noise(c, "page header above the breadcrumb") if i < breadcrumb and c.kind not in ("blank", "noise")
+            else c for i, c in enumerate(lines)]
 
 
 #: The longest site name standing alone between two lines of chrome (大国新村 between the site's
@@ -553,10 +565,11 @@ def _lists_titles(first: int, copy: int, keys: list[str], lines: list[Classified
 
 def _title_key(c: Classified) -> str:
     """The words of a line that can be a title (not blank, chrome, a sentence or a numbered
-    heading), without a label 原标题:, a piece number or a site's suffix; '' for other lines."""
+    heading), without a label 原标题:, a column tag before it (【…】), a piece number or a site's
+    suffix; '' for other lines."""
     if c.kind in ("blank", "noise") or c.marker or c.style == "piece" or _is_sentence(c):
         return ""
-    text = P.ORIGINAL_TITLE_LABEL.sub("", to_halfwidth(c.line.text).strip())
+    text = P.COLUMN_TAG.sub("", P.ORIGINAL_TITLE_LABEL.sub("", to_halfwidth(c.line.text).strip()))
     words = re.sub("的", "", C.words_only(P.TITLE_NUMBER_SUFFIX.sub("", C.drop_gloss_gaps(text))))
     return words if len(words) >= 8 else ""
 
@@ -728,7 +741,7 @@ def _mark_author_names(lines: list[Classified], rules: Rules) -> list[Classified
         else:
             placed = under_title
         if placed and c.kind in ("heading", "title", "body") and not c.marker and c.style != "piece" and \
-                P.NAMES_ONLY.match(names) and not _names_a_place(names) and \
+                P.NAMES_ONLY.match(names) and not P.HEADING_WORD.search(names) and not _names_a_place(names) and \
                 not P.TITLE.search(c.line.text.strip()) and not _repeats_a_line_above(index, lines):
             above = next((x for x in reversed(marked[:index]) if x.kind != "blank"), None)
             in_breadcrumb = above is not None and above.kind == "noise" and \

@@ -452,6 +452,25 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("12人支持", "reading counter"),
     ("🕑(撰稿:李某某)", "byline"),
     ("□ 文/高 某 李某某", "byline"),
+    ("你的位置:某某网 > 新闻动态 > 某区党建引领快递小哥参与基层治理", "breadcrumb navigation"),
+    ("日期:2023-01-12 阅读量:0次 所属栏目:三农问题", "page metadata"),
+    ("责编:李某", "page metadata"),
+    ("核心观点:民营企业党建工作关键是要明确职责、创新思路。", "page summary above the document's title"),
+    ("3. 下载前请仔细阅读文档内容,确认文档内容符合您的需求后进行下载。", "download or sharing notice"),
+    ("某某公网安备 31010402000000号", "site footer"),
+    ("据中新网报道", "page metadata"),
+    ("某市讯(通讯员 李某某)", "byline"),
+    ("Li Ming, Wang Fang, Zhang Wei", "byline (authors' names in English)"),
+    ("(Some City Institute of Standardization)", "author affiliation (journal front matter)"),
+    ("Chang Sha Wan Bao·2025-04-01 03:13", "publication date and source of the page"),
+    (">>某市召开党建工作会议", "navigation links"),
+    ("技术服务:某某信息技术有限公司", "site footer"),
+    ("进入新闻频道新闻推荐", "navigation links"),
+    ("下载某某客户端", "app download notice"),
+    ("010070280010000000000000011100001128655494", "page template residue"),
+    ("连队支部建设 联系客服", "navigation and account bar"),
+    ("2022-07-04 02:21:48严", "publication date and byline"),
+    ('>某某会议在京召开" /> ——某某党委成立前后" />', "HTML markup left by the scrape"),
     ("• 中国某某网移动版", "site name or address"),
     ("全部评论", "comment thread"),
     ("2楼", "comment thread"),
@@ -494,6 +513,9 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "第2版宣传材料印发后,群众反响良好。",
     "共有12人支持这一做法。",
     "织密基层党建网",
+    "一是协同共建。深化党建引领工程,优化医共体方案。检查结果互认,某某彩票网的广告混入正文。彩票销售点也建立了党小组。",
+    "据统计,全县共有党员3000名。",
+    "基础(jī)设施大改善 生活条件节节高",
     "展开调研后,课题组走访了12个村。",
 ])
 def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
@@ -699,6 +721,14 @@ PAGE_LAYOUTS = {
         f"网站首页 | 网站地图\n\n某某新村\n首页 > 学术视野 > 正文\n\n村民自治的时代特征\n\n{SENTENCE}\n{BODY}\n"
         f"首页 > 学术视野 > 正文\n某村党建调研报告\n2024-05-11 10:44\n{BODY}\n",
         [6, 11], {"某某新村": "site name between page chrome"}, ["某村党建调研报告"]),
+    "a site's name and menu above the breadcrumb": (
+        f"某某排行榜\ngame show 新闻动态\n你的位置:某某排行榜 > 新闻动态 > 正文\n某区党建引领快递小哥参与治理\n"
+        f"{SENTENCE}\n{BODY}\n",
+        [4], {"某某排行榜": "page header above the breadcrumb", "game show 新闻动态": "page header above the breadcrumb"},
+        []),
+    "a short heading of a titled text is no name": (
+        f"某县私营企业调查报告\n主要指标\n私营企业:344万户\n主要问题\n{BODY}\n",
+        [1], {}, ["主要指标", "主要问题"]),
     "an editor's note label with the article straight below": (
         f"编者按\n{SENTENCE}\n{BODY}\n", [2], {"编者按": "editor's note"}, [SENTENCE]),
 }
