@@ -106,7 +106,7 @@ _NEGATIVE_PATTERNS = {
     "code": r"[A-Za-z]+-?\d+(?:\.\d+)?|\d+[A-Za-z]+",
     # “三个同步”, “两个维护”: a counted slogan in quotation marks names a policy, not a count
     # (“两支队伍”, “三周清零”)
-    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條支张張件周天日户戶]"
+    "slogan": rf"(?<=[“\"「『‘']){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個项項条條支张張件周天日户戶年]"
               rf"[\u4e00-\u9fff]{{1,4}}(?=[”\"」』’'])",
     # 经历了两个阶段: / 有以下三种情况: / 存在两个不容忽视的问题: an enumeration announced before a colon
     "announcement": rf"{C.CN_SMALL_COUNT_CLASS}{{1,2}}[个個种種类類条條](?:[^，。；,;:：\d]{{1,8}}的)?"
@@ -155,6 +155,12 @@ _NEGATIVE_PATTERNS = {
     "place_name": rf"[{C.CN_ONE_TO_TEN}头]道(?=沟|溝|河|湾|灣|岭|嶺|梁|岔|营|營|区|區|江|街)",
     # 组织部二处, 组织二局五处副处长: the numbered division of an office, a name
     "office_division": rf"(?<=[局厅部委])[{C.CN_ONE_TO_TEN}\d]{{1,2}}[处處]",
+    # 10/1起试行: a month and day with a slash before 起 (from), a date and no count of cases
+    "slash_date": r"\d{1,2}\s?/\s?\d{1,2}(?=\s?(?:起|开始|以来))",
+    # 2021元旦: a year before New Year's Day (元旦), a date and no money
+    "new_year": r"\d{4}\s?(?=元旦)",
+    # 排在前两位: a rank, not a count of persons
+    "rank": rf"(?<=前)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?(?=位|名)",
     # 以下四个难题, 如下三点: the text announces its own points
     "listed_points": rf"(?<=以下|如下){C.CN_SMALL_COUNT_CLASS}{{1,2}}[个項项条种类点方]",
 }
@@ -163,9 +169,9 @@ _QUALIFIED_VERBS = "了|要|需要|需|有|达|达到|占|开展|召开|组织|�
 #: Words before a bare 百/千/万 that make it a rough number, with the qualifier they give
 #: (上百 'in the hundreds' is read as about a hundred).
 _ROUND_QUALIFIERS = {"将近": "about", "接近": "about", "近": "about", "上": "about", "逾": "more_than",
-                     "超过": "more_than", "超過": "more_than"}
+                     "超过": "more_than", "超過": "more_than", "超": "more_than"}
 _ROUND_WORDS = "|".join(sorted(_ROUND_QUALIFIERS, key=len, reverse=True))
-_ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+_ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 10000.0, "亿": 100000000.0}
 #: Range separators: 150至200户, 6-8个, 25~30%, 80—90人, 150——200户, and 、 between two single
 #: digits (搬四、五次家; only neighbouring digits make a range, see `_span_and_values`).
 _RANGE_SEPARATOR = (r"至|到|~|〜|-|–|—{1,2}|―{1,2}"
@@ -178,11 +184,11 @@ _ARTICLE_KEEP_BEFORE = re.compile(r"(?:为期|為期|历时|歷時|长达|長達
 #: 每月一次, 每周一次, 每两周一次 (its period masked as rate_period): a frequency, so 一 is a count,
 #: not the article.
 _FREQUENCY_BEFORE = re.compile(rf"每(?:{re.escape(MASK)}+[\u4e00-\u9fff]{{0,3}}|[年季月周星期天日次人户村]{{1,2}})$")
-#: What may follow a count with 万 or 亿 and no unit word (总人口36.03万, 205.7万(见表1), 仅40万左右。,
-#: 1329万[1],): the clause ends there, after a qualifier or an endnote mark at most...
-_CLAUSE_END = re.compile(r"(?:左右|上下|以上|以下|多|余)?(?:\[\d{1,3}\])?(?:[，。；,;、)）(（]|$)")
-#: ...or what a count with 万 and no unit word may run into: a verb of change (从165万增长至290万).
-_CHANGE_AFTER = re.compile(r"增长|增加|上升|下降|减少|提高|降低|降至|增至|达到|达(?!标)|扩大")
+#: A count with 万 or 亿 written in digits and no unit word (总人口36.03万, 205.7万(见表1), 40多万边民,
+#: 从165万增长至290万, 1329万[1]): anything but more digits or letters may follow it.
+_NOT_AFTER_MYRIAD = re.compile(r"\s?[\dA-Za-z.%]")
+#: Units that count only after digits (21村); in words they point back or make a slogan (两村, 一村一品).
+_DIGITS_ONLY_UNITS = frozenset({"村"})
 _POST_NOMINAL_UNITS = {"个", "個", "名", "人", "家", "户", "戶", "所", "处", "處"}
 
 
@@ -267,7 +273,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "statistic": re.compile(statistic),
         "fraction": re.compile(rf"{ARABIC_FRACTION}|{CHINESE_FRACTION}|{HALF_FRACTION}"),
         # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
-        "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万])(?P<mid>{infix})?"
+        "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万亿])(?P<mid>{infix})?"
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
         # 半个月, 半個小時, 半年多: half a month, an hour or a year (not 上半年, a date, nor 每半年, a rate)
         "half_duration": re.compile(r"(?<![上下前后後每多大])半(?P<unit>[个個](?:月|小时|小時|钟头|鐘頭|世纪|世紀)"
@@ -365,8 +371,8 @@ def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str |
     if match.group("num").startswith("百分之"):
         return "百分之", match.end("num"), None, None
     written = match.string[match.start("num"):match.end()]
-    if not num2 and re.search(r"\d\s?(?:万|亿|萬|億)$", written) and \
-            (_CLAUSE_END.match(match.string, match.end()) or _CHANGE_AFTER.match(match.string, match.end())):
+    if not num2 and re.search(r"\d\s?(?:多|余|餘)?\s?(?:万|亿|萬|億)$", written) and \
+            not _NOT_AFTER_MYRIAD.match(match.string, match.end()):
         return "", match.end(), None, None  # 总人口36.03万, : a count with 万 and no unit word
     return None
 
@@ -416,11 +422,14 @@ def _is_article(text: str, num: str, unit: str, unit_end: int, qualifier: str, d
 
 
 def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int) -> bool:
-    """几十个 (vague) and 6个100, 七个百分百 (slogans counting a number) are no statistics;
+    """几十个 (vague) and 6个100, 七个百分百 (slogans counting a number) are no statistics, nor
+    are villages counted in words without a measure word (两村之间: the two just named);
     a percentage glued to the next figure (20.4%36-60岁) is one, and so is a count glued to
     another count with its unit (5镇4乡)."""
     if start > 0 and masked[start - 1] in "几数幾數" and num[0] in "十百千":
         return True
+    if unit_key in _DIGITS_ONLY_UNITS and not num[:1].isdigit():
+        return True  # 两村之间, 一村一品: villages named before, a slogan
     glued = re.match(_GLUED_NUMERAL, masked[unit_end:unit_end + 1])
     return bool(glued) and load_units()[unit_key][0] != "percent" and not _next_count(masked, unit_end)
 
