@@ -102,6 +102,8 @@ def test_a_cited_work_is_no_cue_of_another_genre():
     ("问卷中共青团员占60%,入党积极分子占30%,多数人希望入党。" * 2, "university"),
     ("街道推动小个专党建,在商圈和专业市场里建立党支部,覆盖小微企业。" * 2, "enterprise"),
     ("支部有党员40名,其中外出务工党员12名,流动党员管理难度大。" * 2, "rural"),
+    ("全省律师事务所实现党组织全覆盖,律师行业党委指导律所党支部开展活动,党员律师发挥作用。" * 2, "enterprise"),
+    ("县卫生局党委对乡镇卫生院党组织开展调研,党支部书记多由院长兼任。" * 2, "government"),
 ])
 def test_cues_of_sectors_read_from_the_genre(text, sector):
     assert categorize("", text)[0] == sector
