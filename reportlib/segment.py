@@ -17,6 +17,7 @@ are never changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,9 +99,12 @@ def noise_reason(text: str, *, rules: Rules = DEFAULT_RULES) -> str:
 
 
 def chinese_number(numeral: str) -> int:
-    """Value of a small Chinese or Arabic numeral as used in list markers (一 … 九十九)."""
-    if numeral.isdigit():
+    """Value of a small Chinese or Arabic numeral as used in list markers (一 … 九十九), or of a
+    numbered sign (① ⑵ Ⅲ)."""
+    if numeral.isdecimal():
         return int(numeral)
+    if len(numeral) == 1 and not "\u4e00" <= numeral <= "\u9fff":
+        return int(unicodedata.numeric(numeral, 0))
     if "十" in numeral:
         tens, _, units = numeral.partition("十")
         return _CN_VALUES.get(tens, 1) * 10 + _CN_VALUES.get(units, 0) if tens or units else 10

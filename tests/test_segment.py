@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from reportlib.io import Line
+import reportlib
 from reportlib.segment import classify_line, split_sentences
 
 CASES = Path(__file__).parent / "cases"
@@ -121,3 +122,19 @@ def test_a_bulleted_title_above_text_stays_a_title(tmp_path):
     corpus = _load_text(tmp_path, f"- 社区党组织建设调研报告\n{BODY}\n")
     assert list(corpus.reports["start_line"]) == [1]
     assert corpus.noise.empty
+
+
+@pytest.mark.parametrize("numeral, value", [("3", 3), ("十二", 12), ("二十", 20), ("①", 1), ("⑵", 2), ("Ⅲ", 3)])
+def test_chinese_number_reads_list_markers_and_numbered_signs(numeral, value):
+    from reportlib.segment import chinese_number
+
+    assert chinese_number(numeral) == value
+
+
+def test_a_notice_numbered_with_a_circled_digit_parses(tmp_path):
+    """A site's notice numbered ① (凡本网注明…) once crashed the heading reader."""
+    path = tmp_path / "page.txt"
+    path.write_text("某村党建调研报告\n① 凡本网注明来源的所有文字,版权属于本网。\n"
+                    + "全村共有党员四十二名,组织生活制度落实到位。" * 8 + "\n", encoding="utf-8")
+    corpus = reportlib.load(path, overrides=False)
+    assert corpus.reports["start_line"].tolist() == [1]
