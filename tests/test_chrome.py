@@ -565,6 +565,7 @@ BETWEEN = "between the page's heading and the document's title"
 RELATED = "related-articles list (titles of other pages)"
 DEBRIS = "masthead debris (a short line without Chinese text)"
 LABEL_VALUE = "journal front matter (value of the label above)"
+ABOVE_BREADCRUMB = "page header above the breadcrumb"
 
 #: Written pages: text, the reports' start lines, {line: its noise reason}, lines that stay text.
 PAGE_LAYOUTS = {
@@ -724,8 +725,7 @@ PAGE_LAYOUTS = {
     "a site's name and menu above the breadcrumb": (
         f"某某排行榜\ngame show 新闻动态\n你的位置:某某排行榜 > 新闻动态 > 正文\n某区党建引领快递小哥参与治理\n"
         f"{SENTENCE}\n{BODY}\n",
-        [4], {"某某排行榜": "page header above the breadcrumb", "game show 新闻动态": "page header above the breadcrumb"},
-        []),
+        [4], {"某某排行榜": ABOVE_BREADCRUMB, "game show 新闻动态": ABOVE_BREADCRUMB}, []),
     "a short heading of a titled text is no name": (
         f"某县私营企业调查报告\n主要指标\n私营企业:344万户\n主要问题\n{BODY}\n",
         [1], {}, ["主要指标", "主要问题"]),

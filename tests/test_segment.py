@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from reportlib.io import Line
 import reportlib
+from reportlib.io import Line
 from reportlib.segment import classify_line, split_sentences
 
 CASES = Path(__file__).parent / "cases"
