@@ -112,7 +112,7 @@ FRONT_MATTER_LABEL = re.compile(r"^\s*[\[〔【]?\s*(?:摘\s*要|内容摘要|�
                                 r"作者信息|引用本文|引用格式|本文引用格式|Abstract|ABSTRACT|Key\s*words)\s*[\]〕】]?\s*:?\s*$")
 #: A related-articles box alone on its line (猜你喜欢, 相关阅读, 推荐阅读): the titles of other pages follow.
 RELATED_ARTICLES = re.compile(r"^\s*[【\[]?\s*(?:猜你喜欢|你可能还喜欢|你可能感兴趣|相关阅读|相关文章|推荐阅读|"
-                              r"延伸阅读|热门文章|热门推荐|热点推荐|精彩推荐|更多阅读|相关推荐)\s*[】\]]?\s*:?\s*$")
+                              r"延伸阅读|热门文章|热门推荐|热点推荐|精彩推荐|更多阅读|相关推荐|相关主题)\s*[】\]]?\s*:?\s*$")
 #: The header of a forum's comment thread alone on its line (全部评论, 网友评论): readers' replies follow.
 COMMENT_THREAD = re.compile(r"^\s*(?:全部评论|网友评论|评论区|最新评论|热门评论|精彩评论|用户评论|发表评论)\s*:?\s*$")
 #: A news column's tag before a title (【党旗在基层高高飘扬】…), not a list marker (【篇二】).
