@@ -56,10 +56,13 @@ _DECIMAL_STOP = re.compile(r"(?<=\d)[。．](?=\d{1,2}(?!\d))")
 
 #: An Arabic number with an optional decimal part and multiplier (1.3万, 54万亿, 336).
 #: Thousands may be set apart by a space (3 126名), as typeset pages print them.
-ARABIC_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:万亿|亿|万|千)?"
+#: A decimal point followed by a space is read too where a percentage or 万 follows (48. 9%, 25. 8 万元: a
+#: PDF's text layer splits the number after its point).
+ARABIC_NUMBER = (r"(?:\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)|\d+)"
+                 r"(?:\.\d+|\. \d{1,2}(?= ?(?:%|万|亿)))?(?:万亿|亿|万|千)?")
 #: A Chinese numeral: it starts with a digit or 十 (so 百家, 千方百计, 万一 are not numbers).
 CHINESE_NUMBER = (
-    r"(?=[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+"
+    r"(?=[零〇一二两三四五六七八九十])(?!一一)[零〇一二两三四五六七八九十百千万亿]+"
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
 #: Any number the extractor reads, including 百分之… (percent written in words).
@@ -180,6 +183,7 @@ def parse_decimal(text: str) -> Decimal:
     body = body.removeprefix("百分之")
     if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+\S*", body):
         body = re.sub(r"[ \u00a0\u2009]", "", body)  # 3 126: thousands set apart by a space
+    body = re.sub(r"(?<=\d)\. (?=\d)", ".", body)  # 48. 9: a decimal point split from its digits
     match = _ARABIC_RE.fullmatch(body)
     if match:
         try:

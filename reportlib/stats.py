@@ -157,6 +157,10 @@ _NEGATIVE_PATTERNS = {
     "office_division": rf"(?<=[局厅部委])[{C.CN_ONE_TO_TEN}\d]{{1,2}}[处處]",
     # 10/1起试行: a month and day with a slash before 起 (from), a date and no count of cases
     "slash_date": r"\d{1,2}\s?/\s?\d{1,2}(?=\s?(?:起|开始|以来))",
+    # 二00九年: a year written in Chinese and Arabic digits at once
+    "mixed_year": r"[一二][0〇零][0-9〇零一二三四五六七八九]{2}\s?年",
+    # 一年多来, 20年内首次: when, not how long
+    "time_frame_more": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年多(?=来|以来)|\d{{1,3}}\s?年内(?=首次|第一次)",
     # 2021元旦: a year before New Year's Day (元旦), a date and no money
     "new_year": r"\d{4}\s?(?=元旦)",
     # 排在前两位: a rank, not a count of persons
@@ -364,6 +368,9 @@ def _unit_span(match: re.Match, *, ranged: bool = True) -> tuple[str, int, str |
         return unit, match.end("unit"), num2, match.group("mid2")
     if ranged and num2 and not unit and not unit1 and match.group("num").startswith("百分之"):
         return "百分之", match.end("num2"), num2, match.group("mid2")
+    if ranged and num2 and not unit and not unit1 and \
+            all(re.search(r"\d\s?(?:万|亿|萬|億)$", n) for n in (match.group("num"), num2)):
+        return "", match.end("num2"), num2, match.group("mid2")  # 1000万至1100万: a range in 万, no unit word
     if unit1:
         return unit1, match.end("unit1"), None, None
     if unit and not num2:
@@ -425,12 +432,12 @@ def _not_a_count(masked: str, start: int, num: str, unit_key: str, unit_end: int
     """几十个 (vague) and 6个100, 七个百分百 (slogans counting a number) are no statistics, nor
     are villages counted in words without a measure word (两村之间: the two just named);
     a percentage glued to the next figure (20.4%36-60岁) is one, and so is a count glued to
-    another count with its unit (5镇4乡)."""
+    another count with its unit (5镇4乡), and so is a count before a level (7个二级学院)."""
     if start > 0 and masked[start - 1] in "几数幾數" and num[0] in "十百千":
         return True
     if unit_key in _DIGITS_ONLY_UNITS and not num[:1].isdigit():
         return True  # 两村之间, 一村一品: villages named before, a slogan
-    glued = re.match(_GLUED_NUMERAL, masked[unit_end:unit_end + 1])
+    glued = re.match(_GLUED_NUMERAL, masked[unit_end:unit_end + 1]) and masked[unit_end + 1:unit_end + 2] != "级"
     return bool(glued) and load_units()[unit_key][0] != "percent" and not _next_count(masked, unit_end)
 
 
