@@ -59,7 +59,7 @@ def category_cues() -> pd.DataFrame:
     return cues
 
 
-def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[str, str]:
+def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES, front_matter: str = "") -> tuple[str, str]:
     """Category of a report and the evidence for it, from the cue lexicon.
 
     Score of a category = sum over its cues of weight × occurrences (title occurrences count
@@ -73,6 +73,9 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     reach `rules.min_border_share` of the rural ones), also for a short opening with few
     Party-building words: a page of this genre is about its sector before it names the Party.
     村(社区) (the village, or the community) is read as 村: the village level, not a city's community.
+    Where the report's own words name no sector (a journal page whose saved text is its abstract and
+    a sentence of its body), `front_matter` (the abstract, keywords and page heading before it) is
+    read with it, and the evidence says so.
     Returns (category, evidence); evidence gives the Party-building density, then every
     category's score and its cues with counts, best first:
     ``"party 21.3 per 1,000 chars: 党员×40; border 125: 边境×25; rural 33: 农村×11"``.
@@ -105,6 +108,9 @@ def categorize(title: str, body: str, *, rules: Rules = DEFAULT_RULES) -> tuple[
     sparse = density < rules.min_party_cues_per_1000 and \
         (not _FIELD_RESEARCH_TITLE.search(title) or occurrences["other"] >= 2)
     other_title = any(cue in title for cue in _other_cues())
+    if scores[best] == 0 and front_matter.strip():
+        category, evidence = categorize(title, f"{body}\n{front_matter}", rules=rules)
+        return category, f"with the front matter before it: {evidence}"
     if scores[best] == 0 or scores["other"] > scores[best] or other_title or (sparse and scores["other"] > 0):
         return "other", evidence
     return best, evidence

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -49,6 +50,9 @@ MAX_HEADING_CHARS = 40
 #: Zero-padding of line numbers and of report ordinals in ids (wider where a file needs it).
 LINE_WIDTH = 5
 ORDINAL_WIDTH = 2
+#: Noise reasons of the lines that say what a report is about when its own text does not: the
+#: journal's abstract and keywords, the page's copy of the title, a summary above it.
+_FRONT_MATTER = re.compile(r"front matter|page title repeated|page summary")
 
 
 @dataclass(frozen=True)
@@ -214,10 +218,15 @@ class _Builder:
         self.line_width = max(LINE_WIDTH, len(str(len(lines))))
         width = max(ORDINAL_WIDTH, len(str(len(reports))))
         owner: dict[int, str] = {}
+        previous_end = 0
         for k, report in enumerate(reports, start=1):
             report_id = f"{key}#{k:0{width}d}"
             short_id = f"{index if self.short_prefix else ''}#{k:0{width}d}"
-            self._add_report(report_id, short_id, report, years)
+            start = report.lines[0].line.number
+            front = "\n".join(self.views[c.line.number] for c in noise
+                              if previous_end < c.line.number < start and _FRONT_MATTER.search(c.reason))
+            self._add_report(report_id, short_id, report, years, front)
+            previous_end = report.lines[-1].line.number
             owner.update({c.line.number: report_id for c in report.lines})
         self.rows["noise"].extend(dict(source=c.line.source, line=c.line.number, reason=c.reason,
                                        text=c.line.text) for c in noise)
@@ -226,7 +235,8 @@ class _Builder:
                                        kind=kinds[line.number], text=line.text, ending=line.ending)
                                   for line in lines)
 
-    def _add_report(self, report_id: str, short_id: str, report: ReportLines, years: set[str]) -> None:
+    def _add_report(self, report_id: str, short_id: str, report: ReportLines, years: set[str],
+                    front_matter: str = "") -> None:
         content = [c for c in report.lines if c.kind != "blank"]
         section_rows = _sections(report_id, content, self.line_width, self.rules)
         self.rows["sections"].extend(section_rows)
@@ -239,7 +249,7 @@ class _Builder:
         body = "\n".join(c.line.text for c in content)
         view = "\n".join(self.views[c.line.number] for c in content)
         title_view = " ".join(_view_of(c.heading, c, self.views[c.line.number]) for c in content if c.kind == "title")
-        category, evidence = annotate.categorize(title_view, view, rules=self.rules)
+        category, evidence = annotate.categorize(title_view, view, rules=self.rules, front_matter=front_matter)
         places = annotate.find_places(view)
         truncation = truncation_reason(content, section_rows)
         self.report_texts.append(view)

@@ -211,3 +211,19 @@ def test_village_or_community_is_the_village_level():
     category, evidence = categorize("", text)
     assert category == "rural" and "村党组织×4" in evidence and "社区×2" in evidence
     assert categorize("", text.replace("村(社区)", "社区"))[0] == "urban"
+
+
+def test_a_report_whose_words_name_no_sector_is_read_with_its_front_matter(tmp_path):
+    """A journal page whose saved text is its abstract and one clause of its body: the abstract
+    (front matter, noise) says what the report is about."""
+    from reportlib import load
+
+    abstract = "摘要:自贸区非公企业党建服务创新,提升非公企业对党建工作的满意度,探索两新组织党建新路径。"
+    body = "新技术时代的党建工作面临新的要求,党建服务要不断创新,"
+    assert categorize("", body)[0] == "other"
+    category, evidence = categorize("", body, front_matter=abstract)
+    assert category == "enterprise" and evidence.startswith("with the front matter before it")
+    assert categorize("", "农村党建工作面临新的要求,村党支部要不断创新,", front_matter=abstract)[0] == "rural"
+    (tmp_path / "page.txt").write_text(f"{abstract}\n关键词:非公企业;党建\n{body}\n", encoding="utf-8")
+    reports = load(tmp_path / "page.txt", overrides=False).reports
+    assert reports["start_line"].tolist() == [3] and reports["category"].tolist() == ["enterprise"]
