@@ -117,6 +117,9 @@ RELATED_ARTICLES = re.compile(r"^\s*[【\[]?\s*(?:猜你喜欢|你可能还喜�
 COMMENT_THREAD = re.compile(r"^\s*(?:全部评论|网友评论|评论区|最新评论|热门评论|精彩评论|用户评论|发表评论)\s*:?\s*$")
 #: A news column's tag before a title (【党旗在基层高高飘扬】…), not a list marker (【篇二】).
 COLUMN_TAG = re.compile(r"^\s*【(?!篇|第|范文|精选)[^【】]{2,20}】\s*")
+#: A row of a site's menu with bars between its items (社长致辞 | 出版社简介 | 帮助中心): no digits and
+#: no sentence punctuation, unlike a table row.
+BAR_MENU = re.compile(r"[^|。,;:!?\d]{1,30}(?:\s*\|\s*[^|。,;:!?\d]{1,12}){2,}\s*\|?\s*")
 #: A work cited by its title in book-title marks (《…》).
 CITED_WORK = re.compile(r"《[^《》]{0,80}》")
 #: A news page's label before the article's own title, under a page heading of its own (原标题:…).

@@ -340,18 +340,22 @@ _DAMAGED_NUMBER = re.compile(r"[\d\s.,:;/%()\-]+")
 def _mark_masthead_debris(lines: list[Classified], rules: Rules) -> list[Classified]:
     """Before the text begins: a short line without a Chinese character (365w, +, a run of emoji;
     not digits alone, which are a damaged number), a short line that stands there three times or
-    more (a site's name between spam) and a site's name alone between two lines of chrome."""
+    more (a site's name between spam), a site's name alone between two lines of chrome and a row
+    of menu items between bars."""
     masthead = _masthead(lines, rules)
     counts = Counter(to_halfwidth(c.line.text).strip() for c in masthead if c.kind != "blank")
     marked = list(lines)
     for index, c in enumerate(masthead):
         text = to_halfwidth(c.line.text).strip()
-        if c.kind in ("blank", "noise") or c.marker or len(text) > _MAX_DEBRIS_CHARS:
+        if c.kind in ("blank", "noise") or c.marker or \
+                (len(text) > _MAX_DEBRIS_CHARS and not P.BAR_MENU.fullmatch(text)):
             continue
         if not _hanzi_count(text) and not _DAMAGED_NUMBER.fullmatch(text):
             marked[index] = _as_noise(c, "masthead debris (a short line without Chinese text)")
         elif counts[text] >= 3:
             marked[index] = _as_noise(c, "masthead line repeated (a site's name)")
+        elif P.BAR_MENU.fullmatch(text):
+            marked[index] = _as_noise(c, "navigation bar (items between bars)")
         elif len(C.join_hanzi(text)) <= _MAX_SITE_NAME_CHARS and not P.TITLE.search(text) and \
                 not _mostly_personal_names(_names_text(c)) and _between_chrome(index, lines):
             marked[index] = _as_noise(c, "site name between page chrome")

@@ -749,6 +749,11 @@ PAGE_LAYOUTS = {
         f"某某排行榜\ngame show 新闻动态\n你的位置:某某排行榜 > 新闻动态 > 正文\n某区党建引领快递小哥参与治理\n"
         f"{SENTENCE}\n{BODY}\n",
         [4], {"某某排行榜": ABOVE_BREADCRUMB, "game show 新闻动态": ABOVE_BREADCRUMB}, []),
+    "a row of menu items between bars above the text; a table row in the text stays": (
+        f"收藏某某出版社 社长致辞 | 出版社简介 | 帮助中心\n某区党建引领快递小哥参与治理\n{SENTENCE}\n"
+        f"项目 | 2020年 | 2021年\n{BODY}\n",
+        [2], {"收藏某某出版社 社长致辞 | 出版社简介 | 帮助中心": "navigation bar (items between bars)"},
+        ["项目 | 2020年 | 2021年"]),
     "a short heading of a titled text is no name": (
         f"某县私营企业调查报告\n主要指标\n私营企业:344万户\n主要问题\n{BODY}\n",
         [1], {}, ["主要指标", "主要问题"]),
