@@ -158,7 +158,7 @@ _NEGATIVE_PATTERNS = {
     # 10/1起试行: a month and day with a slash before 起 (from), a date and no count of cases
     "slash_date": r"\d{1,2}\s?/\s?\d{1,2}(?=\s?(?:起|开始|以来))",
     # 二00九年: a year written in Chinese and Arabic digits at once
-    "mixed_year": r"[一二][0〇零][0-9〇零一二三四五六七八九]{2}\s?年",
+    "mixed_year": rf"[一二][0〇零][\d{C.CN_DIGITS}]{{2}}\s?年",
     # 一年多来, 20年内首次: when, not how long
     "time_frame_more": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年多(?=来|以来)|\d{{1,3}}\s?年内(?=首次|第一次)",
     # 2021元旦: a year before New Year's Day (元旦), a date and no money
