@@ -120,6 +120,9 @@ COLUMN_TAG = re.compile(r"^\s*【(?!篇|第|范文|精选)[^【】]{2,20}】\s*"
 #: A row of a site's menu with bars between its items (社长致辞 | 出版社简介 | 帮助中心): no digits and
 #: no sentence punctuation, unlike a table row.
 BAR_MENU = re.compile(r"[^|。,;:!?\d]{1,30}(?:\s*\|\s*[^|。,;:!?\d]{1,12}){2,}\s*\|?\s*")
+#: An abstract's label before its text (摘要:, [摘  要], 内容提要:) and a keywords label (关键词:).
+ABSTRACT_LABEL = re.compile(r"^\s*[\[〔【]?\s*(?:摘[\s?]*要|内容摘要|内容提要|提[\s?]*要)\s*[\]〕】]?\s*:?\s*")
+KEYWORDS_LABEL = re.compile(r"^\s*[\[〔【]?\s*(?:关[\s?]*键[\s?]*[词字]|Key\s*words)")
 #: A work cited by its title in book-title marks (《…》).
 CITED_WORK = re.compile(r"《[^《》]{0,80}》")
 #: A news page's label before the article's own title, under a page heading of its own (原标题:…).

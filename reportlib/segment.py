@@ -248,7 +248,8 @@ def split_reports(lines: list[Classified], *, rules: Rules = DEFAULT_RULES
             c = Classified(c.line, "title", heading=c.heading, body_offset=c.body_offset,
                            content_offset=c.content_offset, reason=c.reason)
         current.lines.append(c)
-    return _drop_empty_reports(reports, noise, rules)
+    reports, noise = _drop_empty_reports(reports, noise, rules)
+    return (reports, noise) if reports else _abstract_as_report(noise)
 
 
 def _join_wrapped_titles(lines: list[Classified], rules: Rules) -> list[Classified]:
@@ -975,6 +976,25 @@ def _drop_empty_reports(reports: list[ReportLines], noise: list[Classified], rul
                      for c in reports[index].lines)
     noise.sort(key=lambda c: c.line.number)
     return kept, noise
+
+
+#: The least Chinese text of an abstract that stands as a page's only text.
+_MIN_ABSTRACT_HANZI = 40
+
+
+def _abstract_as_report(noise: list[Classified]) -> tuple[list[ReportLines], list[Classified]]:
+    """A page whose only text is a journal's abstract (a record of an article, a mirror that keeps
+    its front matter alone): the abstract is the report, after its label; nothing else is."""
+    candidates = [c for c in noise if "journal front matter" in c.reason and _hanzi_count(c.line.text) >=
+                  _MIN_ABSTRACT_HANZI and not P.KEYWORDS_LABEL.match(to_halfwidth(c.line.text))]
+    if not candidates:
+        return [], noise
+    abstract = max(candidates, key=lambda c: _hanzi_count(c.line.text))
+    label = P.ABSTRACT_LABEL.match(to_halfwidth(abstract.line.text))
+    offset = label.end() if label else 0
+    body = Classified(abstract.line, "body", body_offset=offset, content_offset=offset,
+                      reason="the page's only text: its abstract")
+    return [ReportLines("the page's only text: its abstract", [body])], [c for c in noise if c is not abstract]
 
 
 def _is_short_document(report: ReportLines) -> bool:

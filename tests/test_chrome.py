@@ -754,6 +754,13 @@ PAGE_LAYOUTS = {
         f"项目 | 2020年 | 2021年\n{BODY}\n",
         [2], {"收藏某某出版社 社长致辞 | 出版社简介 | 帮助中心": "navigation bar (items between bars)"},
         ["项目 | 2020年 | 2021年"]),
+    "a page whose only text is an abstract: the abstract is the report": (
+        "王某 李某某\n摘  要:" + "外卖送餐员群体迅速壮大,某市市场监管局探索新就业群体党建的路径和方法。" * 2
+        + "\n关键词:新就业群体;党建\n",
+        [2], {"王某 李某某": BYLINE, "关键词:新就业群体;党建": "journal front matter"}, []),
+    "a title above an abstract: the title is the report, the abstract front matter": (
+        "新就业群体党建的调查与思考\n摘要:" + "外卖送餐员群体迅速壮大,党建工作面临新的课题。" * 2 + "\n",
+        [1], {}, []),
     "a short heading of a titled text is no name": (
         f"某县私营企业调查报告\n主要指标\n私营企业:344万户\n主要问题\n{BODY}\n",
         [1], {}, ["主要指标", "主要问题"]),
