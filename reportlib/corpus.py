@@ -51,8 +51,9 @@ MAX_HEADING_CHARS = 40
 LINE_WIDTH = 5
 ORDINAL_WIDTH = 2
 #: Noise reasons of the lines that say what a report is about when its own text does not: the
-#: journal's abstract and keywords, the page's copy of the title, a summary above it.
-_FRONT_MATTER = re.compile(r"front matter|page title repeated|page summary")
+#: journal's abstract and keywords, the page's copy of the title, a summary above it (not the
+#: authors' affiliations, which name a university whatever the report is about).
+_FRONT_MATTER = re.compile(r"^(?:journal front matter|page title repeated|page summary)")
 
 
 @dataclass(frozen=True)

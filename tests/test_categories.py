@@ -227,3 +227,16 @@ def test_a_report_whose_words_name_no_sector_is_read_with_its_front_matter(tmp_p
     (tmp_path / "page.txt").write_text(f"{abstract}\n关键词:非公企业;党建\n{body}\n", encoding="utf-8")
     reports = load(tmp_path / "page.txt", overrides=False).reports
     assert reports["start_line"].tolist() == [3] and reports["category"].tolist() == ["enterprise"]
+
+
+def test_an_authors_affiliation_is_no_front_matter_for_the_sector(tmp_path):
+    """The university an author works at says nothing of the report's sector: a text that names no
+    sector stays `other` with only the byline and affiliation before it."""
+    from reportlib import load
+
+    text = ("王某某\n(某某大学 马克思主义学院,北京 100000)\n"
+            "党员退出机制的历史考察,党员队伍的纯洁性是党的建设的重要内容。\n")
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    corpus = load(tmp_path / "page.txt", overrides=False)
+    assert corpus.reports["category"].tolist() == ["other"]
+    assert "author affiliation" in " ".join(corpus.noise["reason"])
