@@ -84,7 +84,7 @@ NAME_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+(?:[.,]\d+)*|[¹²³⁴�
 NAME = re.compile(_NAME)
 #: Words of a short heading (主要指标, 存在问题, 基本情况), never of a person's name.
 HEADING_WORD = re.compile(r"问题|指标|情况|做法|成效|措施|经验|建议|对策|现状|原因|特点|主要|基本|总结|体会|启示|"
-                          r"目标|任务|意义")
+                          r"目标|任务|意义|引领|先锋")
 #: A list bullet before a line of page metadata.
 BULLET = re.compile(r"^[-·•*]\s+")
 #: A page counter glued to the start of a line: 第1页共7页, 第2页/共9页.

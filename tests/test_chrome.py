@@ -491,6 +491,14 @@ def test_a_short_heading_or_place_above_the_first_sentence_stays_text(tmp_path, 
     ("① 凡本网注明“来源:某某网”的所有文字、图片,版权均属某某网所有。", "copyright notice"),
     ("The survey covers “dual-leader” branch secretaries in forty colleges across three provinces of China.",
      "English text added by the site"),
+    ("引用格式:王某,李某.中小学校党组织领导的校长负责制[J].教学与管理,2024(07):11-15.", "journal front matter"),
+    ("目的:本文将党建理论与某市基层党建工作实际紧密结合,提出对策。", "journal front matter"),
+    ("更新日期:2022-07-16浏览次数:180", "document metadata of a sharing site"),
+    ("徐某某/文 周某某/", "byline"),
+    ("2025-09-10 07:03:52 122", "publication date and time of the page"),
+    ("联系客服提示-某某写作文库", "navigation and account bar"),
+    ("某市人民政府办公室承办", "site footer"),
+    ("中国共产党新闻网>>党建>>第六届基层党建创新典型案例征集", "breadcrumb navigation"),
     ("• 中国某某网移动版", "site name or address"),
     ("全部评论", "comment thread"),
     ("2楼", "comment thread"),
@@ -539,6 +547,8 @@ def test_chrome_of_document_sites_journals_and_news_agencies(line, reason):
     "■ 基本情况",
     "---|---|---|---|",
     "党校是培训干部的主阵地,全市共有党校12所。",
+    "目的:让党员在服务中受教育。",
+    "强党建引领 当国门先锋",
     "展开调研后,课题组走访了12个村。",
 ])
 def test_sentences_with_words_of_document_site_chrome_stay_text(tmp_path, line):
@@ -761,6 +771,9 @@ PAGE_LAYOUTS = {
     "a title above an abstract: the title is the report, the abstract front matter": (
         "新就业群体党建的调查与思考\n摘要:" + "外卖送餐员群体迅速壮大,党建工作面临新的课题。" * 2 + "\n",
         [1], {}, []),
+    "a slogan under a breadcrumb is no section name": (
+        f"首页 > 党建 > 正文\n强党建引领 当国门先锋\n某边检站党支部建设纪实\n{SENTENCE}\n{BODY}\n",
+        [2], {}, ["强党建引领 当国门先锋"]),
     "a short heading of a titled text is no name": (
         f"某县私营企业调查报告\n主要指标\n私营企业:344万户\n主要问题\n{BODY}\n",
         [1], {}, ["主要指标", "主要问题"]),
