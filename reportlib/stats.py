@@ -121,7 +121,7 @@ _NEGATIVE_PATTERNS = {
                   rf"|[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年多(?=过去|過去)"
                   # 近两年, 过去的四年中, 40年前: when, not how long
                   rf"|(?<=近)[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年(?![\d级])"
-                  rf"|(?<=过去)的?[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年|[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年前",
+                  rf"|(?<=过去)的?[{C.CN_ONE_TO_TEN}两\d]{{1,2}}\s?年|[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?[多余]?\s?年前",
     # 十七届人大四次会议: the session of a congress, an ordinal
     "session": rf"[届][^，。；,;:\d]{{0,8}}?[{C.CN_ONE_TO_TEN}\d]{{1,3}}次(?=(?:全体)?(?:会议|全会|大会))",
     # 这两个比例, 这四个主体: a count of one numeral that points back at a short list just named
@@ -161,6 +161,10 @@ _NEGATIVE_PATTERNS = {
     "mixed_year": rf"[一二][0〇零][\d{C.CN_DIGITS}]{{2}}\s?年",
     # 一年多来, 20年内首次: when, not how long
     "time_frame_more": rf"[{C.CN_ONE_TO_TEN}两\d]{{1,3}}\s?年多(?=来|以来)|\d{{1,3}}\s?年内(?=首次|第一次)",
+    # 1.2起草工作报告, 3起到作用: 起 opening a verb, no count of cases
+    "qi_verb": r"\d+(?:\.\d+)*\s?(?=起(?:草|来|到|步|点|始|码|身|飞|源|伏|初|止|诉|航|床|用|见|居))",
+    # “151人才工程”: a talent programme named by its numbers
+    "talent_programme": r"\d+\s?(?=人才(?:工程|计划))",
     # 2021元旦: a year before New Year's Day (元旦), a date and no money
     "new_year": r"\d{4}\s?(?=元旦)",
     # 排在前两位: a rank, not a count of persons
@@ -279,6 +283,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # 近万家, 上百只, 逾千人: a bare 百/千/万 after a word of rough size (not 成百上千, 成千上万)
         "round": re.compile(rf"(?<!成百)(?<!成千)(?P<word>{_ROUND_WORDS})(?P<num>[百千万亿])(?P<mid>{infix})?"
                             rf"{_SPACE}(?P<unit>{unit_alt})(?![来以])"),
+        # 十几处, 二十几双: tens and some (not 几十 nor 几十几, which are vague)
+        "some_tens": re.compile(rf"(?<![{C.CN_NUMERAL_CHARS}几])(?P<num>[{C.CN_ONE_TO_NINE}]?十)几"
+                                rf"{_SPACE}(?P<unit>{unit_alt})"),
         # 半个月, 半個小時, 半年多: half a month, an hour or a year (not 上半年, a date, nor 每半年, a rate)
         "half_duration": re.compile(r"(?<![上下前后後每多大])半(?P<unit>[个個](?:月|小时|小時|钟头|鐘頭|世纪|世紀)"
                                     r"|年(?=多|以上|左右))"),
@@ -497,7 +504,7 @@ def _record(text: str, masked: str, normal: str, match: re.Match, floor: int) ->
     negation = _negation(masked, start, num, qualifier, unit_end)
     if negation:
         start, low = negation.start(), 0.0
-    elif _is_article(masked, num, unit_key, unit_end, qualifier, dimension, start):
+    elif high is None and _is_article(masked, num, unit_key, unit_end, qualifier, dimension, start):
         return None
     unit = text[unit_end - len(unit_key):unit_end] if unit_key != "百分之" else text[start:start + 3]
     return _statistic(text, normal, start, end, value=low, value_high=high, unit=unit, unit_norm=unit_norm,
@@ -539,6 +546,22 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
         out.append(_statistic(
             text, normal, start, end, value=_ROUND_VALUES[match.group("num")], unit=text[end - len(unit_key):end],
             unit_norm=unit_norm, dimension=dimension, qualifier=qualifier))
+    return out
+
+
+def _some_tens(text: str, masked: str, normal: str) -> list[Statistic]:
+    """Tens and some in words (十几处, 二十几双鞋): more than the round ten (10, 20) of the unit;
+    十几年来 (a time frame) is none."""
+    out = []
+    for match in _patterns()["some_tens"].finditer(masked):
+        unit_key = match.group("unit")
+        unit_norm, dimension = load_units()[unit_key]
+        start, end = match.start("num"), match.end("unit")
+        if dimension == "time" and masked[end:end + 1] in ("来", "以"):
+            continue
+        out.append(_statistic(text, normal, start, end, value=float(parse_decimal(match.group("num"))),
+                              unit=text[end - len(unit_key):end], unit_norm=unit_norm, dimension=dimension,
+                              qualifier="more_than"))
     return out
 
 
@@ -620,6 +643,7 @@ def _extract_statistics(text: str, *, body_offset: int = 0) -> list[Statistic]:
     fractions += _round_numbers(text, _blank(masked, fractions), normal)
     fractions += _bare_shares(text, _blank(masked, fractions), normal)
     fractions += _half_durations(text, _blank(masked, fractions), normal)
+    fractions += _some_tens(text, _blank(masked, fractions), normal)
     masked = _blank(masked, fractions)
     records: list[Statistic] = []
     pos = 0
