@@ -535,34 +535,30 @@ def _round_numbers(text: str, masked: str, normal: str) -> list[Statistic]:
     """Rough numbers written as a bare 百/千/万 after 近, 上, 逾 (近万家, 上百只, 逾千人): the value is
     a hundred, a thousand or ten thousand; 近/上 give ``about``, 逾/超过 ``more_than``, and 多/余
     after the number ``more_than``.  近百年来 (a time frame) and 成千上万 (an idiom) are none."""
-    out = []
-    for match in _patterns()["round"].finditer(masked):
-        unit_key = match.group("unit")
-        unit_norm, dimension = load_units()[unit_key]
-        start, end = match.start("num"), match.end("unit")
-        if dimension == "time" and masked[end:end + 1] in ("来", "以"):
-            continue
-        qualifier = "more_than" if match.group("mid") else _ROUND_QUALIFIERS[match.group("word")]
-        out.append(_statistic(
-            text, normal, start, end, value=_ROUND_VALUES[match.group("num")], unit=text[end - len(unit_key):end],
-            unit_norm=unit_norm, dimension=dimension, qualifier=qualifier))
-    return out
+    return [_statistic(text, normal, start, end, value=_ROUND_VALUES[match.group("num")], unit=unit,
+                       unit_norm=unit_norm, dimension=dimension,
+                       qualifier="more_than" if match.group("mid") else _ROUND_QUALIFIERS[match.group("word")])
+            for match, start, end, unit, unit_norm, dimension in _rough_matches("round", text, masked)]
 
 
 def _some_tens(text: str, masked: str, normal: str) -> list[Statistic]:
     """Tens and some in words (十几处, 二十几双鞋): more than the round ten (10, 20) of the unit;
     十几年来 (a time frame) is none."""
-    out = []
-    for match in _patterns()["some_tens"].finditer(masked):
+    return [_statistic(text, normal, start, end, value=float(parse_decimal(match.group("num"))), unit=unit,
+                       unit_norm=unit_norm, dimension=dimension, qualifier="more_than")
+            for match, start, end, unit, unit_norm, dimension in _rough_matches("some_tens", text, masked)]
+
+
+def _rough_matches(pattern: str, text: str, masked: str):
+    """(match, start, end, unit as written, unit_norm, dimension) of each match of a rough-number
+    pattern with its unit group, leaving out a time frame (近百年来, 十几年以来)."""
+    for match in _patterns()[pattern].finditer(masked):
         unit_key = match.group("unit")
         unit_norm, dimension = load_units()[unit_key]
         start, end = match.start("num"), match.end("unit")
         if dimension == "time" and masked[end:end + 1] in ("来", "以"):
             continue
-        out.append(_statistic(text, normal, start, end, value=float(parse_decimal(match.group("num"))),
-                              unit=text[end - len(unit_key):end], unit_norm=unit_norm, dimension=dimension,
-                              qualifier="more_than"))
-    return out
+        yield match, start, end, text[end - len(unit_key):end], unit_norm, dimension
 
 
 def _half_durations(text: str, masked: str, normal: str) -> list[Statistic]:

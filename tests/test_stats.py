@@ -418,11 +418,7 @@ def test_statistics_in_a_numbered_line_that_runs_on_without_a_full_stop(tmp_path
 def test_statistics_in_numbered_items_and_a_plain_heading_are_read(tmp_path):
     text = ("某校学生入党意愿调研报告\n一、基本情况\n据抽样统计40家单位,具体情况如下:\n"
             "1.受访学生中有312 位女性,占比70.59%;\n2.有入党意愿的学生210 名。\n")
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    import reportlib
-
-    table = statistics_table(reportlib.load(path, overrides=False))
+    table = _table_of(tmp_path, text)
     assert table["surface"].tolist() == ["40家", "312 位", "70.59%", "210 名"]
 
 
@@ -430,9 +426,14 @@ def test_statistics_in_a_title_and_its_subtitle_are_read(tmp_path):
     """A title names its sample (基于140个边境县的调查); a date or an ordinal in it stays out."""
     text = ("2023年边境地区基层党建研究——基于140个边境县的调查\n"
             "——对全国31个省的252个村的第二次调查\n一、基本情况\n全县共有党员3000名。\n")
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
+    table = _table_of(tmp_path, text)
+    assert list(zip(table["line"], table["surface"])) == [(1, "140个"), (2, "31个"), (2, "252个"), (4, "3000名")]
+
+
+def _table_of(tmp_path, text: str):
+    """The statistics table of `text` saved as one page."""
     import reportlib
 
-    table = statistics_table(reportlib.load(path, overrides=False))
-    assert list(zip(table["line"], table["surface"])) == [(1, "140个"), (2, "31个"), (2, "252个"), (4, "3000名")]
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return statistics_table(reportlib.load(path, overrides=False))
